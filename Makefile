@@ -1,0 +1,28 @@
+# Two commands for a newcomer: `make site` and `make test`. Both set up .venv first.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: site test validate clean
+
+site: $(STAMP) ## set up, validate the knowledge base, build the site
+	$(BIN)/kb validate
+
+test: $(STAMP) ## set up and run the whole test suite
+	$(BIN)/pytest
+
+validate: $(STAMP)
+	$(BIN)/kb validate
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' \
+	  || { echo "error: Python 3.11 or newer is needed ($(PYTHON) is $$($(PYTHON) --version 2>&1))"; exit 1; }
+	@$(PYTHON) -m venv $(VENV) \
+	  || { echo "error: cannot create $(VENV); on Debian run: sudo apt-get install python3-venv"; exit 1; }
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+clean: ## remove generated output and the virtual environment
+	rm -rf site dist $(VENV)

@@ -1,0 +1,78 @@
+"""Shared test helpers: throwaway knowledge bases and an in-process `kb` runner."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from kbtool.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+#: Set to 1 to rewrite golden files from the current output (then review the diff).
+UPDATE_GOLDEN = os.environ.get("KB_UPDATE_GOLDEN") == "1"
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def make_kb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Path]:
+    """A knowledge base in tmp_path with the real schemas and registries, holding only ``records``.
+
+    ``records`` maps a file name to its text or bytes. The working directory
+    becomes the knowledge base, so findings print as ``kb/records/<name>``.
+    """
+
+    def make(records: dict[str, str | bytes] | None = None) -> Path:
+        kb = tmp_path / "kb"
+        shutil.copytree(REPO / "kb" / "schema", kb / "schema")
+        shutil.copytree(REPO / "kb" / "commits", kb / "commits")
+        for name in ("products.yaml", "repos.yaml"):
+            shutil.copy(REPO / "kb" / name, kb / name)
+        (kb / "records").mkdir()
+        for name, content in (records or {}).items():
+            target = kb / "records" / name
+            if isinstance(content, bytes):
+                target.write_bytes(content)
+            else:
+                target.write_text(content, encoding="utf-8")
+        monkeypatch.chdir(tmp_path)
+        return tmp_path
+
+    return make
+
+
+@pytest.fixture
+def kb(capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
+    """Run ``kb ARGS...`` in-process and capture its exit code, stdout and stderr."""
+
+    def run(*args: str) -> Result:
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run
+
+
+def check_golden(path: Path, actual: str) -> None:
+    """Compare with a golden file, or rewrite it when KB_UPDATE_GOLDEN=1."""
+    if UPDATE_GOLDEN:
+        path.write_text(actual, encoding="utf-8")
+    assert path.exists(), f"missing golden file {path}; run with KB_UPDATE_GOLDEN=1 to create it"
+    assert actual == path.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def repo_root() -> Iterator[Path]:
+    yield REPO

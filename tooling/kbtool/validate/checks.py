@@ -1,0 +1,161 @@
+"""Checks the JSON Schema cannot express: file names, unique ids, registry references, version ranges.
+
+Each check takes a document (which may be partly invalid: the schema
+findings are reported separately) and yields findings; none reads files.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
+from kbtool.load.document import DataPath, Document
+from kbtool.model.finding import Finding
+from kbtool.model.registry import Registries
+from kbtool.model.rule import RuleInfo
+from kbtool.validate import codes
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def record_checks(doc: Document, stem: str, registries: Registries) -> list[Finding]:
+    """Everything beyond the schema that makes a record consistent with its file and the registries."""
+    data = doc.data
+    findings = list(_id_matches_file(doc, stem))
+    findings += _unique_ids(doc, [("causes",), ("solutions",), ("sources",)])
+    record_products = list(_strings(data.get("products")))
+    for index, product in _items(data.get("products")):
+        if isinstance(product, str) and product not in registries.products:
+            findings.append(_unknown(doc, ("products", index), codes.UNKNOWN_PRODUCT, "product", product,
+                                     registries.products, "products are listed in kb/products.yaml"))
+    if isinstance(data.get("products"), list):  # else the schema finding says it all
+        for path in _applies_to_paths(data):
+            findings += _version_ranges(doc, path, record_products, registries)
+    for index, commit in _items(data.get("commits")):
+        repo = commit.get("repo") if isinstance(commit, dict) else None
+        if isinstance(repo, str) and repo not in registries.repos:
+            findings.append(_unknown(doc, ("commits", index, "repo"), codes.UNKNOWN_REPO, "repository", repo,
+                                     registries.repos, "repositories are listed in kb/repos.yaml"))
+    return findings
+
+
+def registry_checks(doc: Document, list_key: str) -> list[Finding]:
+    """Registry entries have unique ids."""
+    return _unique_ids(doc, [(list_key,)])
+
+
+def product_repo_checks(doc: Document, registries: Registries) -> list[Finding]:
+    """A product's ``repo`` names a registered repository."""
+    findings = []
+    for index, product in _items(doc.data.get("products")):
+        repo = product.get("repo") if isinstance(product, dict) else None
+        if isinstance(repo, str) and repo not in registries.repos:
+            findings.append(_unknown(doc, ("products", index, "repo"), codes.UNKNOWN_REPO, "repository", repo,
+                                     registries.repos, "repositories are listed in kb/repos.yaml"))
+    return findings
+
+
+def _id_matches_file(doc: Document, stem: str) -> Iterator[Finding]:
+    if not SLUG.match(stem):
+        yield _finding(doc, 1, 1, codes.ID_MISMATCH,
+                       f"file name `{stem}.yaml` is not a slug; rename it to lowercase letters, digits and hyphens")
+        return
+    record_id = doc.data.get("id")
+    if isinstance(record_id, str) and record_id != stem:
+        yield _at(doc, ("id",), codes.ID_MISMATCH,
+                  f"id `{record_id}` does not match the file name `{stem}.yaml`; rename one to match the other")
+
+
+def _unique_ids(doc: Document, lists: Iterable[DataPath]) -> list[Finding]:
+    findings: list[Finding] = []
+    for list_path in lists:
+        seen: dict[str, int] = {}
+        for index, item in _items(_get(doc.data, list_path)):
+            item_id = item.get("id") if isinstance(item, dict) else None
+            if not isinstance(item_id, str):
+                continue
+            if item_id in seen:
+                first = doc.span(list_path + (seen[item_id], "id")).line
+                findings.append(_at(doc, list_path + (index, "id"), codes.DUPLICATE_ID,
+                                    f"id `{item_id}` is used twice in `{list_path[-1]}` (first on line {first})"))
+            else:
+                seen[item_id] = index
+    return findings
+
+
+def _applies_to_paths(data: dict[str, Any]) -> Iterator[DataPath]:
+    if isinstance(data.get("applies_to"), dict):
+        yield ("applies_to",)
+    for s_index, solution in _items(data.get("solutions")):
+        if not isinstance(solution, dict):
+            continue
+        if isinstance(solution.get("applies_to"), dict):
+            yield ("solutions", s_index, "applies_to")
+        for list_key in ("steps", "verify"):
+            for index, step in _items(solution.get(list_key)):
+                if isinstance(step, dict) and isinstance(step.get("applies_to"), dict):
+                    yield ("solutions", s_index, list_key, index, "applies_to")
+
+
+def _version_ranges(doc: Document, path: DataPath, record_products: list[str],
+                    registries: Registries) -> Iterator[Finding]:
+    ranges = _get(doc.data, path)
+    for product, spec in ranges.items():
+        if product not in registries.products:
+            span = doc.key_span(path + (product,))
+            yield _finding(doc, span.line, span.column, codes.UNKNOWN_PRODUCT,
+                           f"unknown product `{product}` in `applies_to`" + _suggest(product, registries.products)
+                           + "; products are listed in kb/products.yaml")
+            continue
+        if product not in record_products:
+            span = doc.key_span(path + (product,))
+            yield _finding(doc, span.line, span.column, codes.INVALID_VERSION_RANGE,
+                           f"`applies_to` names `{product}`, which is not in this record's `products`")
+        if not isinstance(spec, str):
+            continue
+        try:
+            SpecifierSet(spec)
+        except InvalidSpecifier:
+            yield _at(doc, path + (product,), codes.INVALID_VERSION_RANGE,
+                      f"`{spec}` is not a version range; write comparators such as `>=2026.2.3` or "
+                      "`>=2026.2, <2026.9` (quote the value in YAML)")
+
+
+def _unknown(doc: Document, path: DataPath, rule: RuleInfo, what: str, value: str,
+             known: Iterable[str], where_listed: str) -> Finding:
+    return _at(doc, path, rule, f"unknown {what} `{value}`{_suggest(value, known)}; {where_listed}")
+
+
+def _suggest(word: str, candidates: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(candidates), n=1)
+    return f" (did you mean `{close[0]}`?)" if close else ""
+
+
+def _items(value: Any) -> Iterator[tuple[int, Any]]:
+    return enumerate(value) if isinstance(value, list) else iter(())
+
+
+def _strings(value: Any) -> Iterator[str]:
+    return (v for v in value if isinstance(v, str)) if isinstance(value, list) else iter(())
+
+
+def _get(data: Any, path: DataPath) -> Any:
+    for part in path:
+        if isinstance(part, int):
+            data = data[part] if isinstance(data, list) and part < len(data) else None
+        else:
+            data = data.get(part) if isinstance(data, dict) else None
+    return data
+
+
+def _at(doc: Document, path: DataPath, rule: RuleInfo, message: str) -> Finding:
+    span = doc.span(path)
+    return _finding(doc, span.line, span.column, rule, message)
+
+
+def _finding(doc: Document, line: int, column: int, rule: RuleInfo, message: str) -> Finding:
+    return Finding(doc.path, line, column, rule.id, rule.severity, message)

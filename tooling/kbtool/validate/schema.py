@@ -1,0 +1,142 @@
+"""Check a document against a published JSON Schema and turn each error into a finding.
+
+jsonschema reports where in the *data* an error is (``absolute_path``); the
+document knows where each data path stands in the file, so every finding
+points at the offending key or value. Messages name the field in
+``solutions[0].steps[1]`` form and suggest the closest known key or value.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from jsonschema.exceptions import ValidationError, best_match
+
+from kbtool.load.document import DataPath, Document
+from kbtool.model.finding import Finding
+from kbtool.model.rule import RuleInfo
+from kbtool.validate import codes
+
+
+def load_validator(schema_path: Path) -> jsonschema.Draft202012Validator:
+    """A validator for one schema file, checked to be a valid draft 2020-12 schema itself."""
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def schema_findings(doc: Document, validator: jsonschema.Draft202012Validator) -> list[Finding]:
+    """Every schema violation of ``doc``, one finding each, in file order."""
+    findings: list[Finding] = []
+    for error in validator.iter_errors(doc.data):
+        findings.extend(_to_findings(doc, error))
+    return sorted(findings, key=lambda f: (f.line, f.column, f.message))
+
+
+def _to_findings(doc: Document, error: ValidationError) -> Iterator[Finding]:
+    if error.validator in ("oneOf", "anyOf") and error.context and "errorMessage" not in error.schema:
+        # The branch that got furthest explains the problem better than "not valid under any".
+        error = best_match(error.context)
+    path: DataPath = tuple(error.absolute_path)
+    where = _display(path)
+    kind = error.validator
+
+    if kind == "additionalProperties" and isinstance(error.instance, dict):
+        known = sorted(error.schema.get("properties", {}))
+        for key in _extra_keys(error):
+            span = doc.key_span(path + (key,))
+            yield _finding(doc, span.line, span.column, codes.UNKNOWN_KEY,
+                           f"unknown key `{key}`{_in(where)}{_suggest(key, known)}")
+        return
+    if kind == "required":
+        span = doc.span(path)
+        missing = str(error.message).split("'")[1] if "'" in error.message else error.message
+        yield _finding(doc, span.line, span.column, codes.MISSING_KEY,
+                       f"missing required key `{missing}`{_in(where)}")
+        return
+    if kind == "dependentRequired" and isinstance(error.instance, dict):
+        span = doc.span(path)
+        for key, needs in error.validator_value.items():
+            if key in error.instance:
+                for need in needs:
+                    if need not in error.instance:
+                        yield _finding(doc, span.line, span.column, codes.MISSING_KEY,
+                                       f"`{key}` needs `{need}` beside it{_in(where)}")
+        return
+    span = doc.span(path)
+    yield _finding(doc, span.line, span.column, codes.INVALID_VALUE, f"`{where}`: {_message(error)}" if where else _message(error))
+
+
+def _message(error: ValidationError) -> str:
+    kind, value, instance = error.validator, error.validator_value, error.instance
+    # Schemas carry editor-facing messages (`errorMessage`, as VS Code's YAML/JSON
+    # support reads them); use them for the combinators whose own messages say nothing.
+    if kind in ("oneOf", "anyOf") and isinstance(error.schema.get("errorMessage"), str):
+        return str(error.schema["errorMessage"])
+    if kind == "not" and isinstance(value, dict) and isinstance(value.get("errorMessage"), str):
+        return str(value["errorMessage"])
+    if kind == "type":
+        expected = value if isinstance(value, str) else " or ".join(value)
+        hint = "; quote it to keep it as text" if expected == "string" and not isinstance(instance, (dict, list)) else ""
+        return f"expected {_article(expected)}, found {_describe(instance)}{hint}"
+    if kind == "enum":
+        allowed = ", ".join(f"`{v}`" for v in value)
+        return f"`{instance}` is not one of {allowed}{_suggest(str(instance), [str(v) for v in value])}"
+    if kind == "pattern":
+        return f"`{instance}` {error.schema.get('patternErrorMessage') or f'does not match the pattern `{value}`'}"
+    if kind == "uniqueItems" and isinstance(instance, list):
+        repeated = next((item for i, item in enumerate(instance) if item in instance[:i]), None)
+        return f"`{repeated}` is listed more than once"
+    if kind == "minItems" and value == 1:
+        return "must not be empty"
+    return str(error.message)
+
+
+def _extra_keys(error: ValidationError) -> list[str]:
+    allowed = set(error.schema.get("properties", {}))
+    return [k for k in error.instance if k not in allowed]
+
+
+def _display(path: DataPath) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _in(where: str) -> str:
+    return f" in `{where}`" if where else ""
+
+
+def _suggest(word: str, candidates: list[str]) -> str:
+    close = difflib.get_close_matches(word, candidates, n=1)
+    return f"; did you mean `{close[0]}`?" if close else ""
+
+
+def _article(type_name: str) -> str:
+    names = {"string": "text", "object": "a mapping", "array": "a list", "integer": "an integer",
+             "number": "a number", "boolean": "true or false", "null": "null"}
+    return names.get(type_name, type_name)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"boolean `{str(value).lower()}`"
+    if isinstance(value, (int, float)):
+        return f"number `{value}`"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"text `{value}`"
+
+
+def _finding(doc: Document, line: int, column: int, rule: RuleInfo, message: str) -> Finding:
+    return Finding(doc.path, line, column, rule.id, rule.severity, message)
