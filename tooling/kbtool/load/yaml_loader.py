@@ -135,7 +135,9 @@ class _Composer:
         parser = _Parser(self.text)
         try:
             while parser.check_event():
-                self._handle(parser.get_event())
+                event = parser.get_event()
+                assert event is not None  # check_event() said there is one
+                self._handle(event)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -190,7 +192,7 @@ class _Composer:
         self._add(value, event, style=event.style or None)
 
     def _key(self, frame: _Frame, event: ev.ScalarEvent, value: Any) -> None:
-        mark = event.start_mark
+        mark: Any = event.start_mark
         if event.implicit[0] and not event.style and _resolve(event.value) == "tag:yaml.org,2002:merge":
             self._report_mark(mark, codes.ANCHOR_ALIAS, "merge key `<<`; merge keys are not allowed, write the keys out")
             frame.skip = 1
@@ -260,6 +262,7 @@ class _Composer:
         if parent.skip:
             parent.skip -= 1  # a refused key's value is dropped
             return
+        assert parent.key is not None  # a mapping's pending value always follows its key
         parent.value[parent.key] = value
         self.spans[path] = span
         key_event = parent.key_mark
@@ -292,7 +295,7 @@ def _scalar_value(event: ev.ScalarEvent) -> Any:
 
 
 def _resolve(value: str) -> str:
-    return str(_resolver.resolve(yaml.ScalarNode, value, (True, False)))
+    return str(_resolver.resolve(yaml.ScalarNode, value, (True, False)))  # type: ignore[no-untyped-call]
 
 
 def _span(start: Any, end: Any, style: str | None = None) -> Span:

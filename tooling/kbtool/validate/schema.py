@@ -39,16 +39,17 @@ def schema_findings(doc: Document, validator: jsonschema.Draft202012Validator) -
 
 
 def _to_findings(doc: Document, error: ValidationError) -> Iterator[Finding]:
-    if error.validator in ("oneOf", "anyOf") and error.context and "errorMessage" not in error.schema:
+    if error.validator in ("oneOf", "anyOf") and error.context and "errorMessage" not in _schema_of(error):
         # The branch that got furthest explains the problem better than "not valid under any".
         error = best_match(error.context)
     path: DataPath = tuple(error.absolute_path)
     where = _display(path)
     kind = error.validator
 
+    schema = _schema_of(error)
     if kind == "additionalProperties" and isinstance(error.instance, dict):
-        known = sorted(error.schema.get("properties", {}))
-        for key in _extra_keys(error):
+        known = sorted(schema.get("properties", {}))
+        for key in (k for k in error.instance if k not in known):
             span = doc.key_span(path + (key,))
             yield _finding(doc, span.line, span.column, codes.UNKNOWN_KEY,
                            f"unknown key `{key}`{_in(where)}{_suggest(key, known)}")
@@ -61,7 +62,8 @@ def _to_findings(doc: Document, error: ValidationError) -> Iterator[Finding]:
         return
     if kind == "dependentRequired" and isinstance(error.instance, dict):
         span = doc.span(path)
-        for key, needs in error.validator_value.items():
+        dependencies: dict[str, list[str]] = dict(error.validator_value)  # type: ignore[arg-type]
+        for key, needs in dependencies.items():
             if key in error.instance:
                 for need in needs:
                     if need not in error.instance:
@@ -73,11 +75,13 @@ def _to_findings(doc: Document, error: ValidationError) -> Iterator[Finding]:
 
 
 def _message(error: ValidationError) -> str:
-    kind, value, instance = error.validator, error.validator_value, error.instance
+    schema = _schema_of(error)
+    kind, instance = error.validator, error.instance
+    value: Any = error.validator_value
     # Schemas carry editor-facing messages (`errorMessage`, as VS Code's YAML/JSON
     # support reads them); use them for the combinators whose own messages say nothing.
-    if kind in ("oneOf", "anyOf") and isinstance(error.schema.get("errorMessage"), str):
-        return str(error.schema["errorMessage"])
+    if kind in ("oneOf", "anyOf") and isinstance(schema.get("errorMessage"), str):
+        return str(schema["errorMessage"])
     if kind == "not" and isinstance(value, dict) and isinstance(value.get("errorMessage"), str):
         return str(value["errorMessage"])
     if kind == "type":
@@ -88,7 +92,7 @@ def _message(error: ValidationError) -> str:
         allowed = ", ".join(f"`{v}`" for v in value)
         return f"`{instance}` is not one of {allowed}{_suggest(str(instance), [str(v) for v in value])}"
     if kind == "pattern":
-        return f"`{instance}` {error.schema.get('patternErrorMessage') or f'does not match the pattern `{value}`'}"
+        return f"`{instance}` {schema.get('patternErrorMessage') or f'does not match the pattern `{value}`'}"
     if kind == "uniqueItems" and isinstance(instance, list):
         repeated = next((item for i, item in enumerate(instance) if item in instance[:i]), None)
         return f"`{repeated}` is listed more than once"
@@ -97,9 +101,9 @@ def _message(error: ValidationError) -> str:
     return str(error.message)
 
 
-def _extra_keys(error: ValidationError) -> list[str]:
-    allowed = set(error.schema.get("properties", {}))
-    return [k for k in error.instance if k not in allowed]
+def _schema_of(error: ValidationError) -> dict[str, Any]:
+    """The (sub)schema holding the failed keyword; boolean schemas have no messages to offer."""
+    return dict(error.schema) if isinstance(error.schema, dict) else {}
 
 
 def _display(path: DataPath) -> str:
