@@ -6,8 +6,8 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: site test validate clean
 
-site: $(STAMP) ## set up, validate the knowledge base, build the site
-	$(BIN)/kb validate
+site: $(STAMP) ## set up, validate the knowledge base, build the site into site/
+	$(BIN)/kb build
 
 test: $(STAMP) ## set up and run the whole test suite
 	$(BIN)/pytest

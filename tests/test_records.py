@@ -100,6 +100,8 @@ def _steps(record: Record) -> Iterator[tuple[str, Step, list[str]]]:
 
 def _openclaw_invocations(code: str) -> Iterator[list[str]]:
     """Each `openclaw ...` command in a bash snippet, as words (placeholders kept)."""
+    # A newline ends a command like `;` does (after joining `\`-continued lines).
+    code = code.replace("\\\n", " ").replace("\n", " ; ")
     lexer = shlex.shlex(code, posix=True, punctuation_chars=";&|()")
     lexer.whitespace_split = True
     lexer.commenters = "#"

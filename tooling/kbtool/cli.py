@@ -11,10 +11,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kbtool import __version__
-from kbtool.commands import validate
+from kbtool.commands import build, serve, validate
 from kbtool.errors import KbError
 
-COMMANDS = (validate,)
+COMMANDS = (validate, build, serve)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -16,3 +16,11 @@ class UsageError(KbError):
     """The command was called wrongly or pointed at something that is not a knowledge base."""
 
     exit_code = 2
+
+
+class RenderError(KbError):
+    """Record text that cannot be published as is (a refused link, raw structure the page cannot hold)."""
+
+
+class BuildError(KbError):
+    """A build stage failed; the previous site is left untouched."""

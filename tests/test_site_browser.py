@@ -1,0 +1,161 @@
+"""The built site in a real browser: headless Debian Chromium driven by Playwright, served on 127.0.0.1.
+
+Playwright's own browser download cannot be used here, so the tests launch
+``/usr/bin/chromium``. Without it (or without Playwright) they skip on a
+developer machine, but fail under CI=true: in CI these tests must run.
+"""
+
+from __future__ import annotations
+
+import http.server
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kbtool.cli import main
+
+from site_helpers import make_site_root
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+RECORDS = ("golden-record", "related-record", "ja-record", "zh-record")
+
+
+def _require_browser() -> Any:
+    """Playwright's sync API, or skip (fail under CI=true) when it or Chromium is missing."""
+    problem = None
+    try:
+        from playwright import sync_api
+    except ImportError:
+        problem = "the playwright package is not installed (pip install -e '.[test]')"
+    if problem is None and not CHROMIUM.exists():
+        problem = f"{CHROMIUM} is missing (apt-get install chromium)"
+    if problem is not None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"browser tests must run in CI: {problem}")
+        pytest.skip(problem)
+    return sync_api
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base class's name)
+        del format, args
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("browser")
+    root = make_site_root(tmp / "kbroot", RECORDS)
+    assert main(["--root", str(root), "build", "--out", str(tmp / "site")]) == 0
+    return tmp / "site"
+
+
+@pytest.fixture(scope="module")
+def base_url(site: Path) -> Iterator[str]:
+    handler = lambda *args, **kwargs: _QuietHandler(*args, directory=str(site), **kwargs)  # noqa: E731
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    sync_api = _require_browser()
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Any, base_url: str) -> Iterator[Any]:
+    """A page whose requests to anything but the local server are blocked and recorded, then asserted none."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    outside: list[str] = []
+
+    def route(route: Any) -> None:
+        url = route.request.url
+        if url.startswith(base_url) or url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    yield page
+    context.close()
+    assert outside == [], f"requests left 127.0.0.1: {outside}"
+
+
+def search(page: Any, query: str) -> list[str]:
+    """Type ``query`` into the search box and return the result links, best first."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    box.press("End")  # Material reacts to key events; fill() alone does not start a search
+    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    links: list[str] = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+    return links
+
+
+def test_home_to_index_to_record_in_two_clicks(page: Any, base_url: str) -> None:
+    page.goto(base_url + "index.html")
+    page.locator("article").get_by_role("link", name="All records").click()
+    assert page.url == base_url + "records.html"
+    page.locator("article").get_by_role("link", name="gateway closed (1008): unauthorized: gateway token mismatch").click()
+    assert page.url == base_url + "records/golden-record.html"
+    assert "gateway token mismatch" in page.locator("h1").inner_text()
+
+
+def test_language_switcher_lands_on_the_same_record(page: Any, base_url: str) -> None:
+    page.goto(base_url + "records/golden-record.html")
+    page.hover(".md-header__option .md-select")
+    page.click('.md-select__link[hreflang="ja"]')
+    assert page.url == base_url + "ja/records/golden-record.html"
+    assert page.get_attribute("html", "lang") == "ja"
+    assert page.locator("#error-messages").inner_text().startswith("エラーメッセージ")
+
+
+def test_language_switcher_works_from_file_urls(browser: Any, site: Path) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto((site / "fr" / "records" / "golden-record.html").as_uri())
+    page.hover(".md-header__option .md-select")
+    page.click('.md-select__link[hreflang="zh-Hans"]')
+    assert page.url == (site / "zh" / "records" / "golden-record.html").as_uri()
+    page.close()
+
+
+@pytest.mark.parametrize("query", ["ProcessExitedBeforeReadyError", "gateway token mismatch", "1008"])
+def test_exact_english_error_string_finds_its_record_first(page: Any, base_url: str, query: str) -> None:
+    page.goto(base_url + "index.html")
+    results = search(page, query)
+    assert results[0].split("?")[0] == base_url + "records/golden-record.html"
+
+
+@pytest.mark.parametrize("lang, query, record", [
+    ("ja", "権限", "ja-record"),  # inside 接続権限がまだ: segmented in the browser, untouched by jieba
+    ("zh", "密码", "zh-record"),  # segmented at build time by jieba
+    ("zh", "客户端", "zh-record"),
+])
+def test_cjk_word_finds_its_record_and_stays_in_the_language(page: Any, base_url: str, lang: str, query: str,
+                                                             record: str) -> None:
+    page.goto(base_url + f"{lang}/index.html")
+    results = search(page, query)
+    assert results[0].split("?")[0] == base_url + f"{lang}/records/{record}.html"
+    assert all(url.startswith(base_url + f"{lang}/") for url in results)
+
+
+def test_code_blocks_have_copy_buttons(page: Any, base_url: str) -> None:
+    page.goto(base_url + "records/golden-record.html")
+    page.wait_for_selector('button.md-code__button[data-md-type="copy"]')
+    assert page.locator('button.md-code__button[data-md-type="copy"]').count() == page.locator(".highlight pre").count()

@@ -1,0 +1,1 @@
+"""MkDocs hooks (loaded by path from the generated per-language configurations)."""
