@@ -26,6 +26,17 @@ class Result:
     err: str
 
 
+def copy_kb_skeleton(root: Path) -> Path:
+    """``root/kb`` with the real schemas, registries and commit manifests, and no records yet."""
+    kb = root / "kb"
+    shutil.copytree(REPO / "kb" / "schema", kb / "schema")
+    shutil.copytree(REPO / "kb" / "commits", kb / "commits")
+    for name in ("products.yaml", "repos.yaml"):
+        shutil.copy(REPO / "kb" / name, kb / name)
+    (kb / "records").mkdir()
+    return kb
+
+
 @pytest.fixture
 def make_kb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Path]:
     """A knowledge base in tmp_path with the real schemas and registries, holding only ``records``.
@@ -35,12 +46,7 @@ def make_kb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Pa
     """
 
     def make(records: dict[str, str | bytes] | None = None) -> Path:
-        kb = tmp_path / "kb"
-        shutil.copytree(REPO / "kb" / "schema", kb / "schema")
-        shutil.copytree(REPO / "kb" / "commits", kb / "commits")
-        for name in ("products.yaml", "repos.yaml"):
-            shutil.copy(REPO / "kb" / name, kb / name)
-        (kb / "records").mkdir()
+        kb = copy_kb_skeleton(tmp_path)
         for name, content in (records or {}).items():
             target = kb / "records" / name
             if isinstance(content, bytes):

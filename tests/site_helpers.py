@@ -8,7 +8,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import REPO
+from conftest import REPO, copy_kb_skeleton
 from render_helpers import RENDER_FIXTURES
 
 # Resource references that make a browser load something: src=, <link href=>, CSS url() and @import.
@@ -32,12 +32,7 @@ def make_site_kb(make_kb: Callable[..., Path], names: tuple[str, ...] = FIXTURE_
 
 def make_site_root(root: Path, names: tuple[str, ...] = FIXTURE_RECORDS) -> Path:
     """The same, at ``root``, for fixtures shared by a module (``make_kb`` is per test)."""
-    kb = root / "kb"
-    shutil.copytree(REPO / "kb" / "schema", kb / "schema")
-    shutil.copytree(REPO / "kb" / "commits", kb / "commits")
-    for name in ("products.yaml", "repos.yaml"):
-        shutil.copy(REPO / "kb" / name, kb / name)
-    (kb / "records").mkdir()
+    kb = copy_kb_skeleton(root)
     for name in names:
         shutil.copy(RENDER_FIXTURES / f"{name}.yaml", kb / "records" / f"{name}.yaml")
     add_site_config(root)

@@ -35,11 +35,7 @@ def record_checks(doc: Document, stem: str, registries: Registries) -> list[Find
     if isinstance(data.get("products"), list):  # else the schema finding says it all
         for path in _applies_to_paths(data):
             findings += _version_ranges(doc, path, record_products, registries)
-    for index, commit in _items(data.get("commits")):
-        repo = commit.get("repo") if isinstance(commit, dict) else None
-        if isinstance(repo, str) and repo not in registries.repos:
-            findings.append(_unknown(doc, ("commits", index, "repo"), codes.UNKNOWN_REPO, "repository", repo,
-                                     registries.repos, "repositories are listed in kb/repos.yaml"))
+    findings += _repo_refs(doc, "commits", registries)
     return findings
 
 
@@ -50,11 +46,16 @@ def registry_checks(doc: Document, list_key: str) -> list[Finding]:
 
 def product_repo_checks(doc: Document, registries: Registries) -> list[Finding]:
     """A product's ``repo`` names a registered repository."""
+    return _repo_refs(doc, "products", registries)
+
+
+def _repo_refs(doc: Document, list_key: str, registries: Registries) -> list[Finding]:
+    """Each ``repo`` of the entries under ``list_key`` names a registered repository."""
     findings = []
-    for index, product in _items(doc.data.get("products")):
-        repo = product.get("repo") if isinstance(product, dict) else None
+    for index, entry in _items(doc.data.get(list_key)):
+        repo = entry.get("repo") if isinstance(entry, dict) else None
         if isinstance(repo, str) and repo not in registries.repos:
-            findings.append(_unknown(doc, ("products", index, "repo"), codes.UNKNOWN_REPO, "repository", repo,
+            findings.append(_unknown(doc, (list_key, index, "repo"), codes.UNKNOWN_REPO, "repository", repo,
                                      registries.repos, "repositories are listed in kb/repos.yaml"))
     return findings
 
