@@ -168,3 +168,25 @@ def test_the_command_check_catches_invented_commands() -> None:
         assert not _problems(["openclaw", "devices", "rotate", "--device", "<device-id>", "--role", "operator"], version)
     assert _problems(["openclaw", "gateway", "auth-token", "--show"], "2026.2.3")
     assert not _problems(["openclaw", "gateway", "auth-token", "--show"], "2026.9.6")
+
+
+# -- every cited commit is in its repository's manifest ------------------------
+
+
+def _manifest(repo_id: str) -> dict[str, str]:
+    """Full sha -> subject, from the repository's offline manifest (kb/commits/*.tsv)."""
+    repo = VALIDATION.registries.repos[repo_id]
+    assert repo.manifest, f"{repo_id} has no commit manifest"
+    rows = (REPO / "kb" / repo.manifest).read_text(encoding="utf-8").splitlines()
+    return {sha: subject for sha, _date, subject in (r.split("\t", 2) for r in rows if r and not r.startswith("#"))}
+
+
+def test_cited_commits_exist_with_their_real_subject() -> None:
+    cited = [(record.id, commit) for record in RECORDS for commit in record.commits]
+    assert cited
+    for record_id, commit in cited:
+        known = _manifest(commit.repo)
+        matches = [sha for sha in known if sha.startswith(commit.sha)]
+        assert len(matches) == 1, f"{record_id}: {commit.repo}@{commit.sha} matches {len(matches)} known commits"
+        if commit.subject is not None:
+            assert commit.subject == known[matches[0]], f"{record_id}: subject of {commit.sha}"
