@@ -36,7 +36,37 @@ def record_checks(doc: Document, stem: str, registries: Registries) -> list[Find
         for path in _applies_to_paths(data):
             findings += _version_ranges(doc, path, record_products, registries)
     findings += _repo_refs(doc, "commits", registries)
+    findings += comment_cuts_text(doc)
     return findings
+
+
+def comment_cuts_text(doc: Document) -> list[Finding]:
+    """Plain scalars followed by `` #...`` on their last line: the author meant the rest as text."""
+    lines = doc.text.split("\n")
+    findings = []
+    for path, span in doc.spans.items():
+        value = _value_at(doc.data, path)
+        if span.style is not None or not isinstance(value, str) or span.end_line > len(lines):
+            continue
+        rest = lines[span.end_line - 1][span.end_column - 1:]
+        if rest.lstrip().startswith("#") and rest[:1].isspace():
+            rule = codes.COMMENT_CUTS_TEXT
+            column = span.end_column + len(rest) - len(rest.lstrip())
+            findings.append(Finding(doc.path, span.end_line, column, rule.id, rule.severity,
+                                    f"the text stops at `{value[-20:]}`: YAML reads ` {rest.strip()[:30]}` as a "
+                                    "comment; put the whole value in double quotes"))
+    return findings
+
+
+def _value_at(data: object, path: tuple[str | int, ...]) -> object:
+    for part in path:
+        if isinstance(data, dict) and isinstance(part, str):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
 
 
 def registry_checks(doc: Document, list_key: str) -> list[Finding]:

@@ -71,10 +71,23 @@ UNKNOWN_REPO = _rule("KB031", "unknown-repo", "A repository is not in kb/repos.y
 INVALID_VERSION_RANGE = _rule("KB032", "invalid-version-range", "A version range cannot be read.",
     "Ranges are comma-separated PEP 440 comparators over CalVer versions, such as "
     "`>=2026.2.3, <2026.9`. A range may only name a product the record lists in `products`.")
+COMMENT_CUTS_TEXT = _rule("KB033", "comment-cuts-text", "An unquoted text ends where a ` #` starts a comment.",
+    "In YAML, ` #` after an unquoted (plain) value starts a comment, so `text: Issue #47 was "
+    "not read.` stores just `Issue`. Quote the value (`\"Issue #47 was not read.\"`) or write it as "
+    "a block (`>-`). A comment after a quoted value is fine.")
+TRANSLATION_FILE_NAME = _rule("KB040", "translation-file-name",
+    "A translation file's `record` or `lang` does not match where it is stored.",
+    "A translation of record `x` into language `ja` is `i18n/ja/x.yaml` and says `record: x` "
+    "and `lang: ja`; a copied file that still names another record would otherwise translate "
+    "the wrong page.")
+TRANSLATION_UNKNOWN_RECORD = _rule("KB041", "translation-unknown-record",
+    "A translation file translates a record that does not exist.",
+    "The record was renamed or deleted; rename the translation file with it, or delete it.")
 
 ALL: tuple[RuleInfo, ...] = (
     UNREADABLE_FILE, FILE_TOO_LARGE, INVALID_ENCODING, LINE_ENDINGS, YAML_SYNTAX,
     DUPLICATE_KEY, ANCHOR_ALIAS, NON_STRING_KEY, YAML_TAG, NESTING_TOO_DEEP, NOT_A_MAPPING,
     UNKNOWN_KEY, MISSING_KEY, INVALID_VALUE, ID_MISMATCH, DUPLICATE_ID,
     UNKNOWN_PRODUCT, UNKNOWN_REPO, INVALID_VERSION_RANGE,
+    COMMENT_CUTS_TEXT, TRANSLATION_FILE_NAME, TRANSLATION_UNKNOWN_RECORD,
 )
