@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test validate clean
+.PHONY: site test validate ui-pot clean
 
 site: $(STAMP) ## set up, validate the knowledge base, build the site into site/
 	$(BIN)/kb build
@@ -14,6 +14,9 @@ test: $(STAMP) ## set up and run the whole test suite
 
 validate: $(STAMP)
 	$(BIN)/kb validate
+
+ui-pot: $(STAMP) ## extract the interface strings into i18n/ui/messages.pot and merge them into each language's .po
+	$(BIN)/python -m kbtool.render.catalogs
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' \

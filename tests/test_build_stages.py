@@ -14,7 +14,7 @@ from conftest import REPO
 
 
 def test_stages_run_in_the_documented_order() -> None:
-    assert [name for name, _ in STAGES] == ["load", "validate", "generate", "mkdocs", "assemble", "swap"]
+    assert [name for name, _ in STAGES] == ["load", "validate", "translations", "generate", "mkdocs", "assemble", "swap"]
 
 
 def test_language_config_inherits_the_base_with_absolute_paths(tmp_path: Path) -> None:

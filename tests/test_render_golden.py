@@ -29,7 +29,7 @@ def test_every_page_of_every_language_is_generated(make_kb) -> None:
     for lang in LANGUAGES:
         assert sorted(generated.pages[lang.code]) == [
             "errors.md", "index.md", "products.md", "records.md",
-            "records/golden-record.md", "records/related-record.md", "tags.md",
+            "records/golden-record.md", "records/related-record.md", "tags.md", "translations.md",
         ]
 
 

@@ -1,4 +1,4 @@
-"""The build as an ordered list of named stages: load → validate → generate → mkdocs → assemble → swap.
+"""The build as an ordered list of named stages: load → validate → translations → generate → mkdocs → assemble → swap.
 
 Each stage reads and extends one ``BuildState``; the first stage that
 raises stops the build. Everything is written inside a work directory next
@@ -23,6 +23,7 @@ from kbtool.build.language_config import language_config
 from kbtool.build.mkdocs_run import LanguageBuild, build_all
 from kbtool.build.swap import check_target, mark, swap_into_place
 from kbtool.errors import BuildError
+from kbtool.i18n.files import Translation, load_translations
 from kbtool.load.layout import Layout, find_layout
 from kbtool.output.formatters import FORMATTERS
 from kbtool.render.context import Site
@@ -45,6 +46,7 @@ class BuildState:
     base: BaseConfig | None = None
     work: Path | None = None
     validation: Validation | None = None
+    translations: dict[tuple[str, str], Translation] = field(default_factory=dict)
     configs: list[tuple[str, Path]] = field(default_factory=list)
     builds: list[LanguageBuild] = field(default_factory=list)
     staging: Path | None = None
@@ -72,10 +74,24 @@ def stage_validate(state: BuildState) -> None:
     state.report(f"validate: {len(result.records)} records, {len(result.registries.products)} products")
 
 
+def stage_translations(state: BuildState) -> None:
+    """Load the record translations of the languages being built; a broken file stops the build."""
+    assert state.layout is not None and state.validation is not None
+    langs = tuple(lang.code for lang in state.languages if lang.code != SOURCE_LANGUAGE)
+    translations, findings = load_translations(state.layout, langs)
+    if findings:
+        text = FORMATTERS["text"](findings).rstrip("\n")
+        raise BuildError(f"{len(findings)} problem{'s' * (len(findings) != 1)} in translation files; "
+                         f"nothing was built:\n{text}")
+    state.translations = {key: value for key, value in translations.items() if key[1] in state.validation.records}
+    state.report(f"translations: {len(state.translations)} files")
+
+
 def stage_generate(state: BuildState) -> None:
     """Write each language's Markdown docs tree and its MkDocs configuration into the work directory."""
     assert state.validation is not None and state.base is not None and state.work is not None
-    site = Site(state.validation.records, state.validation.registries, state.base.settings, state.languages)
+    site = Site(state.validation.records, state.validation.registries, state.base.settings, state.languages,
+                state.translations)
     generated = generate(site, [lang.code for lang in state.languages])
     if generated.problems:
         raise BuildError("record text cannot be published as is:\n" + "\n".join(generated.problems))
@@ -126,6 +142,7 @@ def stage_swap(state: BuildState) -> None:
 STAGES: tuple[tuple[str, Callable[[BuildState], None]], ...] = (
     ("load", stage_load),
     ("validate", stage_validate),
+    ("translations", stage_translations),
     ("generate", stage_generate),
     ("mkdocs", stage_mkdocs),
     ("assemble", stage_assemble),

@@ -6,10 +6,11 @@ import posixpath
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
+from kbtool.i18n.files import Translation
 from kbtool.model.record import Record
 from kbtool.model.registry import Registries
 from kbtool.render.languages import LANGUAGES, SiteLanguage
-from kbtool.render.links import LinkTargets, html_path
+from kbtool.render.links import SECTION_ANCHORS, LinkTargets, html_path
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,8 @@ class Site:
     settings: SiteSettings = field(default_factory=SiteSettings)
     languages: tuple[SiteLanguage, ...] = LANGUAGES
     """The languages built this time: the language switcher offers only these."""
+    translations: dict[tuple[str, str], Translation] = field(default_factory=dict)
+    """Record translations by (language, record id)."""
 
     @property
     def links(self) -> LinkTargets:
@@ -58,8 +61,17 @@ class Site:
 
 
 def record_anchors(record: Record) -> list[str]:
-    """The anchors other records may link to: cause and solution ids."""
-    return [c.id for c in record.causes] + [s.id for s in record.solutions]
+    """The anchors links may name on a record's page: its sections, causes, solutions and their verify parts.
+
+    Optional sections have a heading (and so an anchor) only when the record
+    has that content; ``kb lint`` (KB103) and the renderer both ask here, so
+    what lint accepts is what the build accepts.
+    """
+    optional = {"symptoms": record.symptoms, "related": record.related, "commits": record.commits,
+                "corrections": record.source_claims}
+    sections = [anchor for anchor in SECTION_ANCHORS if optional.get(anchor, True)]
+    return (sections + [c.id for c in record.causes] + [s.id for s in record.solutions]
+            + [f"{s.id}-verify" for s in record.solutions if s.verify])
 
 
 @dataclass(frozen=True, slots=True)

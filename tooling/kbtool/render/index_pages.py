@@ -14,7 +14,9 @@ from kbtool.model.record import Record
 from kbtool.render import markup
 from kbtool.render.context import Site, alternates
 from kbtool.render.languages import language
+from kbtool.render.coverage_page import render_coverage
 from kbtool.render.links import (
+    COVERAGE_PAGE,
     ERRORS_INDEX,
     HOME,
     INDEX_PAGES,
@@ -25,7 +27,7 @@ from kbtool.render.links import (
     relative,
 )
 from kbtool.render.localize import long_date, words
-from kbtool.render.ui_text import t
+from kbtool.render.ui_text import N_, t
 
 #: How many records the home page lists as recently updated.
 RECENT = 10
@@ -41,6 +43,7 @@ def render_index_pages(site: Site, lang: str) -> dict[str, str]:
         PRODUCTS_INDEX: _products,
         TAGS_INDEX: _tags,
         RECORDS_INDEX: _records,
+        COVERAGE_PAGE: _coverage,
     }
     return {page: _page(site, page, lang, renderers[page](site, page, lang)) for page, _ in INDEX_PAGES}
 
@@ -65,10 +68,10 @@ def _home(site: Site, page: str, lang: str) -> list[str]:
     intro = t(lang, "Fixes for OpenClaw (formerly Clawdbot, then Moltbot) and Moltworker gateway errors such as "
                     "`disconnected (1008)` and `gateway closed (1008)`, each checked against the real software.")
     describe = {
-        ERRORS_INDEX: "every error string and close code",
-        PRODUCTS_INDEX: "products and their former names",
-        TAGS_INDEX: "topics",
-        RECORDS_INDEX: "one table of every record",
+        ERRORS_INDEX: N_("every error string and close code"),
+        PRODUCTS_INDEX: N_("products and their former names"),
+        TAGS_INDEX: N_("topics"),
+        RECORDS_INDEX: N_("one table of every record"),
     }
     browse = [f"- [{markup.escape_text(_title(p, lang))}]({relative(page, p)}) — {markup.escape_text(t(lang, d))}"
               for p, d in describe.items()]
@@ -84,6 +87,10 @@ def _home(site: Site, page: str, lang: str) -> list[str]:
         [markup.heading(2, markup.escape_text(t(lang, "Recently updated")), "recent")],
         recent_lines or [markup.escape_text(t(lang, "No records yet."))],
     ])
+
+
+def _coverage(site: Site, page: str, lang: str) -> list[str]:
+    return render_coverage(site, page, lang)
 
 
 def _error_strings(record: Record) -> list[str]:

@@ -1,8 +1,8 @@
 """The site's languages: one MkDocs site each, English at the root and the others beside it.
 
 Everything that differs per language at build time lives in this one table,
-so adding a language is one entry (plus its interface strings in
-``ui_text``). Search settings follow the measured facts in
+so adding a language is one entry (plus its interface catalog in
+``i18n/ui``, which `make ui-pot` creates). Search settings follow the measured facts in
 ``shared/research/SITE-FACTS.md``: one search index per language, a
 separator that also splits error strings on ``_ : ( ) [ ] , = " /``, and
 Chinese segmented at build time by jieba while Japanese must not be.

@@ -16,23 +16,30 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kbtool.errors import RenderError
+from kbtool.render.ui_text import N_
 
 HOME = "index.md"
 ERRORS_INDEX = "errors.md"
 PRODUCTS_INDEX = "products.md"
 TAGS_INDEX = "tags.md"
 RECORDS_INDEX = "records.md"
+COVERAGE_PAGE = "translations.md"
 
-#: The index pages, in navigation order, with their English title (a ui_text msgid).
+#: The index pages, in navigation order, with their English title (an interface msgid, for ``t()``).
 INDEX_PAGES: tuple[tuple[str, str], ...] = (
-    (HOME, "Home"),
-    (ERRORS_INDEX, "By error message"),
-    (PRODUCTS_INDEX, "By product"),
-    (TAGS_INDEX, "By tag"),
-    (RECORDS_INDEX, "All records"),
+    (HOME, N_("Home")),
+    (ERRORS_INDEX, N_("By error message")),
+    (PRODUCTS_INDEX, N_("By product")),
+    (TAGS_INDEX, N_("By tag")),
+    (RECORDS_INDEX, N_("All records")),
+    (COVERAGE_PAGE, N_("Translation status")),
 )
 
 KB_SCHEME = "kb:"
+
+#: Section anchors of a record page, fixed in English so links do not depend on the page's language.
+SECTION_ANCHORS = ("error-messages", "symptoms", "causes", "solutions", "applies-to", "related",
+                   "commits", "corrections", "sources", "verification")
 
 
 def record_page(record_id: str) -> str:

@@ -14,16 +14,16 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from babel.lists import format_list
 
-from kbtool.render.ui_text import t
+from kbtool.render.ui_text import N_, t
 
 _COMPARATOR = re.compile(r"^\s*(>=|<=|==|!=|>|<)\s*(\S+)\s*$")
 _COMPARATOR_TEXT = {
-    ">=": "from {version}",
-    ">": "after {version}",
-    "<=": "up to {version}",
-    "<": "before {version}",
-    "==": "exactly {version}",
-    "!=": "not {version}",
+    ">=": N_("from {version}"),
+    ">": N_("after {version}"),
+    "<=": N_("up to {version}"),
+    "<": N_("before {version}"),
+    "==": N_("exactly {version}"),
+    "!=": N_("not {version}"),
 }
 
 

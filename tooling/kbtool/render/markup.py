@@ -131,3 +131,30 @@ def front_matter(meta: dict[str, object]) -> list[str]:
     """
     text = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000)
     return ["---", *text.rstrip("\n").split("\n"), "---"]
+
+
+def paragraph_attributes(lines: list[str], attributes: str) -> list[str]:
+    """``lines`` with an attribute list (attr_list) closing every paragraph outside code fences.
+
+    Used to mark text shown in another language than the page's
+    (``lang="en"``) without raw HTML, which Markdown would not read inside
+    list items.
+    """
+    out: list[str] = []
+    in_fence = False
+    in_paragraph = False
+    for line in lines + [""]:
+        stripped = line.strip()
+        if stripped.startswith("```"):
+            in_fence = not in_fence
+        elif not in_fence and not stripped and in_paragraph:
+            out.append(f"{{: {attributes} }}")
+            in_paragraph = False
+        elif not in_fence and stripped and not in_paragraph:
+            in_paragraph = not _STARTS_BLOCK.match(line)
+        out.append(line)
+    return out[:-1]
+
+
+#: Lines that start something other than a paragraph: lists, quotes, fences, indented code, admonitions.
+_STARTS_BLOCK = re.compile(r"^(?:\s*(?:[-*+]|\d+[.)])\s|\s*>|\s*```|    |!!!|\s*\* \* \*)")

@@ -12,7 +12,8 @@ load from a third-party host) are refused with a message naming the field.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
@@ -40,11 +41,46 @@ _SAFE_INFO = re.compile(r"[A-Za-z0-9_+-]+")
 
 @dataclass(frozen=True, slots=True)
 class TextContext:
-    """Where a piece of record text is rendered: the page (for relative links) and the record (for ``#anchor``)."""
+    """Where a piece of record text is rendered: the page (for relative links) and the record (for ``#anchor``).
+
+    ``fallback`` names the fields (translation keys) shown in the source
+    language ``source_lang`` because their translation is ``outdated`` or
+    ``missing``; the page marks them so.
+    """
 
     page: str
     record: str | None
     links: LinkTargets
+    fallback: Mapping[str, str] = field(default_factory=dict)
+    source_lang: str = "en"
+
+
+@dataclass(frozen=True, slots=True)
+class MarkdownLink:
+    """A link in Markdown text: its destination and the 0-based, half-open line range of its block.
+
+    markdown-it-py gives positions only to block tokens (``Token.map``); an
+    inline link has none, so the block's lines are the closest position the
+    parser knows. Callers search the destination within those lines.
+    """
+
+    href: str
+    lines: tuple[int, int] | None
+
+
+def markdown_links(text: str) -> list[MarkdownLink]:
+    """Every link in ``text`` in reading order, parsed exactly as record text is rendered.
+
+    ``kb lint`` checks links with this, so a link it accepts is one the
+    renderer sees the same way (links inside code are not links).
+    """
+    found: list[MarkdownLink] = []
+    for token in _MD.parse(text):
+        lines = (token.map[0], token.map[1]) if token.map else None
+        for child in token.children or ():
+            if child.type == "link_open":
+                found.append(MarkdownLink(str(child.attrGet("href") or ""), lines))
+    return found
 
 
 def render_blocks(text: str, context: TextContext) -> list[str]:

@@ -14,27 +14,30 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
+from babel.numbers import format_percent
+
 from kbtool.errors import RenderError
+from kbtool.i18n.status import RecordStatus, State, record_status
+from kbtool.i18n.units import with_texts
 from kbtool.model.record import Record, Solution, Step
 from kbtool.render import markup
 from kbtool.render.context import Site, alternates
-from kbtool.render.languages import SOURCE_LANGUAGE, language
-from kbtool.render.links import record_page, relative
+from kbtool.render.languages import language
+from kbtool.render.links import SECTION_ANCHORS, LinkTargets, record_page, relative
 from kbtool.render.localize import language_name, long_date, version_range, words
 from kbtool.render.record_markdown import TextContext, render_blocks, render_inline
-from kbtool.render.ui_text import label, list_separator, t
+from kbtool.render.ui_text import N_, label, list_separator, t
 
 #: Highlighting (Pygments lexer) for each shell and file format of the record format.
 SHELL_LEXER = {"bash": "bash", "powershell": "powershell", "cmd": "bat"}
 FORMAT_LEXER = {"json": "json", "json5": "json", "yaml": "yaml", "toml": "toml", "dotenv": "ini"}
 
-#: Section anchors, fixed in English so links do not depend on the page's language.
-SECTION_ANCHORS = ("error-messages", "symptoms", "causes", "solutions", "applies-to", "related",
-                   "commits", "corrections", "sources", "verification")
 
-_VERDICT = {"false": "False", "outdated": "Outdated", "partly-true": "Partly true", "unverified": "Unverified"}
-_SOURCE_KIND = {"blog": "blog post", "issue": "issue", "pull-request": "pull request", "docs": "documentation",
-                "source-code": "source code", "commit": "commit", "forum": "forum thread"}
+_VERDICT = {"false": N_("False"), "outdated": N_("Outdated"), "partly-true": N_("Partly true"),
+            "unverified": N_("Unverified")}
+_SOURCE_KIND = {"blog": N_("blog post"), "issue": N_("issue"), "pull-request": N_("pull request"),
+                "docs": N_("documentation"), "source-code": N_("source code"), "commit": N_("commit"),
+                "forum": N_("forum thread")}
 
 #: CSS class of the error-string blocks (overrides/assets/stylesheets/kb.css wraps their long lines).
 ERROR_CLASS = "kb-error"
@@ -47,12 +50,19 @@ def render_record_page(record: Record, site: Site, lang: str) -> str:
     """The Markdown page of ``record`` in ``lang`` (RenderError when its text cannot be published)."""
     page = record_page(record.id)
     _check_anchors(record)
-    ctx = TextContext(page, record.id, site.links)
+    status = None
+    if lang != record.lang:
+        status = record_status(record, lang, site.translations.get((lang, record.id)))
+        record = with_texts(record, status.current_texts())
+    # A page with nothing translated says so once, at the top, rather than at every field.
+    fallback = {key: str(state) for key, state in status.states().items()
+                if state is not State.CURRENT} if status and status.count(State.MISSING) < status.total else {}
+    ctx = TextContext(page, record.id, site.links, fallback, record.lang)
     blocks: list[list[str]] = [
         markup.front_matter(_meta(record, site, page, lang)),
-        [f"# {markup.escape_text(record.title)}"],
-        _translation_note(record, lang),
-        _field(record, "summary", lambda: render_blocks(record.summary, ctx)),
+        [f"# {_inline_text(record, 'title', 'title', record.title, ctx, lang, markdown=False)}"],
+        _translation_note(record, site, page, lang, status),
+        _block_text(record, "summary", "summary", record.summary, ctx, lang),
         _error_messages(record, lang),
         _symptoms(record, ctx, lang),
         _causes(record, ctx, lang),
@@ -104,15 +114,57 @@ def _field(record: Record, where: str, render: Callable[[], list[str]]) -> list[
         raise RenderError(f"{record.path}: {where}: {exc}") from None
 
 
-def _translation_note(record: Record, lang: str) -> list[str]:
-    if record.lang == lang:
+def _block_text(record: Record, where: str, key: str, text: str, ctx: TextContext, lang: str) -> list[str]:
+    """A Markdown field; shown in the source language, marked so, when its translation is not current."""
+    body = _field(record, where, lambda: render_blocks(text, ctx))
+    state = ctx.fallback.get(key)
+    if state is None:
+        return body
+    source = language_name(ctx.source_lang, lang)
+    note = (t(lang, "The translation of this part is out of date; the {language} original is shown.", language=source)
+            if state == "outdated" else
+            t(lang, "This part is not translated yet; the {language} original is shown.", language=source))
+    hreflang = language(ctx.source_lang).hreflang
+    return [f"*{markup.escape_text(note)}*", f"{{: .kb-fallback-note .kb-{state} }}", "",
+            *markup.paragraph_attributes(body, f'lang="{hreflang}"')]
+
+
+def _inline_text(record: Record, where: str, key: str, text: str, ctx: TextContext, lang: str,
+                 markdown: bool = True) -> str:
+    """A one-line field (a title, a claim); in the source language with a short note when not current."""
+    shown = _field(record, where, lambda: [render_inline(text, ctx)])[0] if markdown else markup.escape_text(text)
+    state = ctx.fallback.get(key)
+    if state is None:
+        return shown
+    note = t(lang, "({language} original)", language=language_name(ctx.source_lang, lang))
+    return (f'<span lang="{language(ctx.source_lang).hreflang}">{shown}</span> '
+            f'<small class="kb-fallback-note kb-{state}">{html.escape(note)}</small>')
+
+
+def _translation_note(record: Record, site: Site, page: str, lang: str, status: RecordStatus | None) -> list[str]:
+    """How complete and current this page's translation is, with a link to the original."""
+    if status is None:
         return []
-    if record.lang == SOURCE_LANGUAGE:
-        text = t(lang, "This page has not been translated yet; showing the English text.")
-    else:
+    source = language_name(record.lang, lang)
+    original = next((a.link for a in alternates(page, language(lang), site.languages) if a.lang == record.lang), None)
+    # Raw HTML: the original lives in another language's MkDocs build, outside this one's docs, so MkDocs
+    # must not try to resolve it (the built-site link check covers it).
+    link = (f' <a href="{html.escape(original)}" hreflang="{language(record.lang).hreflang}">'
+            f'{html.escape(t(lang, "Read the {language} original.", language=source))}</a>' if original else "")
+    current, outdated, missing = (status.count(s) for s in (State.CURRENT, State.OUTDATED, State.MISSING))
+    if not current and not outdated:
         text = t(lang, "This page has not been translated yet; showing the original text in {language}.",
-                 language=language_name(record.lang, lang))
-    return markup.admonition("info", t(lang, "Not translated yet"), [markup.escape_text(text)])
+                 language=source)
+        return markup.admonition("info", t(lang, "Not translated yet"), [markup.escape_text(text) + link])
+    if not outdated and not missing:
+        text = t(lang, "Translated from the {language} original; every part of the translation is current.",
+                 language=source)
+        return [markup.escape_text(text) + link + "\n{: .kb-translation-status }"]
+    text = t(lang, "{percent} of this page is translated and current: {outdated} parts are out of date and "
+                   "{missing} are not translated yet; they are shown in {language}, marked as such.",
+             percent=format_percent(status.percent / 100, locale=lang), outdated=outdated, missing=missing,
+             language=source)
+    return markup.admonition("warning", t(lang, "Translation incomplete"), [markup.escape_text(text) + link])
 
 
 def _error_messages(record: Record, lang: str) -> list[str]:
@@ -134,21 +186,26 @@ def _symptoms(record: Record, ctx: TextContext, lang: str) -> list[str]:
         return []
     lines = [markup.heading(2, markup.escape_text(t(lang, "Symptoms")), "symptoms"), ""]
     for i, symptom in enumerate(record.symptoms):
-        body = _field(record, f"symptoms[{i}]", lambda: render_blocks(symptom, ctx))
+        body = _block_text(record, f"symptoms[{i}]", f"symptoms.{i}", symptom, ctx, lang)
         lines += markup.list_item("-", body)
     return lines
 
 
-def _cause_title(record: Record, index: int, lang: str) -> str:
+def _cause_title(record: Record, index: int, lang: str, ctx: TextContext | None = None) -> str:
+    """The cause's title as Markdown (marked when shown untranslated and ``ctx`` is given)."""
     cause = record.causes[index]
-    return cause.title if cause.title else t(lang, "Cause {number}", number=index + 1)
+    if not cause.title:
+        return markup.escape_text(t(lang, "Cause {number}", number=index + 1))
+    if ctx is None:
+        return render_inline(cause.title, TextContext("", record.id, LinkTargets({})))
+    return _inline_text(record, f"causes[{index}].title", f"causes.{cause.id}.title", cause.title, ctx, lang)
 
 
 def _causes(record: Record, ctx: TextContext, lang: str) -> list[str]:
     blocks: list[list[str]] = [[markup.heading(2, markup.escape_text(t(lang, "Causes")), "causes")]]
     for i, cause in enumerate(record.causes):
-        blocks.append([markup.heading(3, markup.escape_text(_cause_title(record, i, lang)), cause.id)])
-        blocks.append(_field(record, f"causes[{i}].text", lambda: render_blocks(cause.text, ctx)))
+        blocks.append([markup.heading(3, _cause_title(record, i, lang, ctx), cause.id)])
+        blocks.append(_block_text(record, f"causes[{i}].text", f"causes.{cause.id}.text", cause.text, ctx, lang))
     return markup.join_blocks(blocks)
 
 
@@ -161,26 +218,28 @@ def _solutions(record: Record, site: Site, ctx: TextContext, lang: str) -> list[
 
 def _solution(record: Record, site: Site, index: int, solution: Solution, ctx: TextContext, lang: str) -> list[list[str]]:
     where = f"solutions[{index}]"
-    blocks = [[markup.heading(3, markup.escape_text(solution.title), solution.id)]]
+    key = f"solutions.{solution.id}"
+    title = _inline_text(record, f"{where}.title", f"{key}.title", solution.title, ctx, lang)
+    blocks = [[markup.heading(3, title, solution.id)]]
     facts: list[str] = []
     if solution.causes:
         titles = {c.id: _cause_title(record, i, lang) for i, c in enumerate(record.causes)}
         missing = [c for c in solution.causes if c not in titles]
         if missing:
             raise RenderError(f"{record.path}: {where}.causes: no cause `{missing[0]}` in this record")
-        links = [markup.link(markup.escape_text(titles[c]), f"#{c}") for c in solution.causes]
+        links = [markup.link(titles[c], f"#{c}") for c in solution.causes]
         facts.append(f"{markup.escape_text(label(lang, 'Fixes'))}{words(links, lang)}")
     if solution.when:
-        when = _field(record, f"{where}.when", lambda: [render_inline(solution.when or "", ctx)])
-        facts.append(f"{markup.escape_text(label(lang, 'When'))}{when[0]}")
+        when = _inline_text(record, f"{where}.when", f"{key}.when", solution.when, ctx, lang)
+        facts.append(f"{markup.escape_text(label(lang, 'When'))}{when}")
     if solution.applies_to:
         facts.append(_applies_line(solution.applies_to, site, lang))
     if facts:
         blocks.append(_lines_with_breaks(facts))
-    blocks.append(_steps(record, site, f"{where}.steps", solution.steps, ctx, lang))
+    blocks.append(_steps(record, site, f"{where}.steps", f"{key}.steps", solution.steps, ctx, lang))
     if solution.verify:
         blocks.append([markup.heading(4, markup.escape_text(t(lang, "Verify")), f"{solution.id}-verify")])
-        blocks.append(_steps(record, site, f"{where}.verify", solution.verify, ctx, lang))
+        blocks.append(_steps(record, site, f"{where}.verify", f"{key}.verify", solution.verify, ctx, lang))
     return blocks
 
 
@@ -196,20 +255,21 @@ def _applies_line(ranges: dict[str, str], site: Site, lang: str) -> str:
     return f"{markup.escape_text(label(lang, 'Applies to'))}{words(spans, lang)}"
 
 
-def _steps(record: Record, site: Site, where: str, steps: tuple[Step, ...], ctx: TextContext, lang: str) -> list[str]:
+def _steps(record: Record, site: Site, where: str, key: str, steps: tuple[Step, ...], ctx: TextContext,
+           lang: str) -> list[str]:
     lines: list[str] = []
     for number, step in enumerate(steps, start=1):
-        body = _step(record, site, f"{where}[{number - 1}]", step, ctx, lang)
+        body = _step(record, site, f"{where}[{number - 1}]", f"{key}.{number - 1}", step, ctx, lang)
         if lines:
             lines.append("")
         lines += markup.list_item(f"{number}.", body)
     return lines
 
 
-def _step(record: Record, site: Site, where: str, step: Step, ctx: TextContext, lang: str) -> list[str]:
+def _step(record: Record, site: Site, where: str, key: str, step: Step, ctx: TextContext, lang: str) -> list[str]:
     blocks: list[list[str]] = []
     if step.text:
-        blocks.append(_field(record, f"{where}.text", lambda: render_blocks(step.text or "", ctx)))
+        blocks.append(_block_text(record, f"{where}.text", f"{key}.text", step.text, ctx, lang))
     elif step.run is not None:
         blocks.append([markup.escape_text(t(lang, "Run this command:"))])
     elif step.file is not None and step.file.file is not None:
@@ -273,7 +333,7 @@ def _commits(record: Record, site: Site, ctx: TextContext, lang: str) -> list[st
             text += f" ({markup.escape_text(long_date(commit.date, lang))})"
         body = [text]
         if commit.note:
-            body += [""] + _field(record, f"commits[{i}].note", lambda: render_blocks(commit.note or "", ctx))
+            body += [""] + _block_text(record, f"commits[{i}].note", f"commits.{i}.note", commit.note, ctx, lang)
         lines += markup.list_item("-", body)
     return lines
 
@@ -289,13 +349,13 @@ def _corrections(record: Record, ctx: TextContext, lang: str) -> list[str]:
         if source is None:
             raise RenderError(f"{record.path}: {where}.source: no source `{claim.source}` in this record")
         cited = markup.link(markup.escape_text(source.title), source.url)
-        claim_md = _field(record, f"{where}.claim", lambda: [render_inline(claim.claim, ctx)])
-        fact_md = _field(record, f"{where}.fact", lambda: [render_inline(claim.fact, ctx)])
+        claim_md = _inline_text(record, f"{where}.claim", f"source_claims.{i}.claim", claim.claim, ctx, lang)
+        fact_md = _inline_text(record, f"{where}.fact", f"source_claims.{i}.fact", claim.fact, ctx, lang)
         verdict = t(lang, _VERDICT.get(claim.verdict, claim.verdict))
         body.append([
-            f"**{markup.escape_text(label(lang, 'Claim').rstrip())}** {claim_md[0]} ({cited}) <br />",
+            f"**{markup.escape_text(label(lang, 'Claim').rstrip())}** {claim_md} ({cited}) <br />",
             f"**{markup.escape_text(label(lang, 'Verdict').rstrip())}** {markup.escape_text(verdict)} <br />",
-            f"**{markup.escape_text(label(lang, 'Fact').rstrip())}** {fact_md[0]}",
+            f"**{markup.escape_text(label(lang, 'Fact').rstrip())}** {fact_md}",
         ])
     title = t(lang, "What some guides get wrong")
     return [markup.heading(2, markup.escape_text(title), "corrections"), "",
@@ -321,13 +381,13 @@ def _verification(record: Record, ctx: TextContext, lang: str) -> list[str]:
     if check is None:
         return [heading, "", markup.escape_text(t(lang, "This record has not been verified against the software yet."))]
     blocks = [[heading], [markup.escape_text(t(lang, "Checked on {date}.", date=long_date(check.checked, lang)))]]
-    for key, items in (("Verified", check.verified), ("Not verified", check.unverified)):
+    for heading_text, part, items in ((N_("Verified"), "verified", check.verified),
+                                      (N_("Not verified"), "unverified", check.unverified)):
         if not items:
             continue
-        lines = [f"**{markup.escape_text(t(lang, key))}**", ""]
+        lines = [f"**{markup.escape_text(t(lang, heading_text))}**", ""]
         for i, item in enumerate(items):
-            body = _field(record, f"verification.{key.lower().replace(' ', '_')}[{i}]",
-                          lambda: render_blocks(item, ctx))
+            body = _block_text(record, f"verification.{part}[{i}]", f"verification.{part}.{i}", item, ctx, lang)
             lines += markup.list_item("-", body)
         blocks.append(lines)
     return markup.join_blocks(blocks)

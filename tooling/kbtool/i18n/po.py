@@ -1,0 +1,139 @@
+"""The bridge to PO editors (Poedit, Lokalize, Weblate): record translations as a gettext catalog.
+
+Each translatable field is one message: the source text as ``msgid``, the
+translation as ``msgstr``, ``msgctxt`` naming record and field
+(``openclaw-gateway-token-mismatch:causes.legacy-gateway-token-key.text``),
+a reference to the record file and line, and ``#, fuzzy`` when the
+translation is outdated. Reading and writing are Babel's.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import PoFileError, read_po, write_po
+
+from kbtool import __version__
+from kbtool.errors import UsageError
+from kbtool.i18n.files import FieldText, Translation
+from kbtool.i18n.status import RecordStatus, State
+from kbtool.i18n.units import source_hash
+from kbtool.model.record import Record
+
+CONTEXT_SEPARATOR = ":"
+
+#: What every message's extracted comment reminds the translator of.
+TRANSLATOR_NOTE = "Markdown. Keep `code spans`, link targets and {placeholders} exactly as in the source."
+
+
+def export_catalog(lang: str, records: dict[str, Record], statuses: list[RecordStatus],
+                   lines: dict[str, dict[str, int]]) -> bytes:
+    """The PO file of ``lang``'s record strings; ``lines`` gives each field's line in its record file."""
+    dates = [records[s.record].updated for s in statuses] or ["2026-01-01"]
+    stamp = datetime.strptime(max(dates), "%Y-%m-%d").replace(tzinfo=timezone.utc)
+    catalog = Catalog(locale=lang, project="OpenClaw 1008 troubleshooting: records", version=__version__,
+                      creation_date=stamp, revision_date=stamp, fuzzy=False)
+    for status in statuses:
+        record = records[status.record]
+        for item in status.fields:
+            catalog.add(
+                item.unit.text,
+                item.text or "",
+                locations=[(record.path, lines.get(record.id, {}).get(item.unit.key, 1))],
+                flags=("fuzzy",) if item.state is State.OUTDATED else (),
+                auto_comments=[TRANSLATOR_NOTE],
+                context=f"{record.id}{CONTEXT_SEPARATOR}{item.unit.key}",
+            )
+    out = io.BytesIO()
+    write_po(out, catalog, width=0, sort_output=False, include_previous=False)
+    return out.getvalue()
+
+
+@dataclass(slots=True)
+class Imported:
+    """What reading a PO file gave: translations by record id, and what was skipped and why."""
+
+    lang: str
+    fields: dict[str, dict[str, FieldText]] = field(default_factory=dict)
+    fuzzy: int = 0
+    empty: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+def import_catalog(data: bytes, filename: str, records: dict[str, Record], lang: str | None = None) -> Imported:
+    """Read a PO file; each translated, non-fuzzy message becomes a field with the hash of its ``msgid``.
+
+    Hashing the ``msgid`` (the source text the translator saw) rather than the
+    record's present text keeps the promise: if the source changed after the
+    export, the imported translation is outdated, not current.
+    """
+    _check_lines(data, filename)
+    try:
+        catalog = read_po(io.BytesIO(data), abort_invalid=True)
+    except PoFileError as exc:
+        raise UsageError(f"{filename}: not a valid PO file: {exc}") from None
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise UsageError(f"{filename}: cannot read as a PO file: {exc}") from None
+    catalog_lang = str(catalog.locale).split("_")[0] if catalog.locale else None
+    chosen = lang or catalog_lang
+    if chosen is None:
+        raise UsageError(f"{filename}: the catalog names no Language; pass --lang")
+    if lang and catalog_lang and catalog_lang != lang:
+        raise UsageError(f"{filename}: the catalog is for `{catalog_lang}`, not `{lang}`")
+    result = Imported(chosen)
+    for message in catalog:
+        if not message.id or not message.context:
+            continue  # the header
+        where = f"{filename}:{message.lineno}"
+        rid, _, key = str(message.context).partition(CONTEXT_SEPARATOR)
+        if rid not in records:
+            result.problems.append(f"{where}: no record `{rid}`; message skipped")
+            continue
+        if not isinstance(message.id, str) or not isinstance(message.string, str):
+            result.problems.append(f"{where}: plural messages are not used for records; message skipped")
+            continue
+        if message.fuzzy:
+            result.fuzzy += 1
+            continue
+        if not message.string.strip():
+            result.empty += 1
+            continue
+        result.fields.setdefault(rid, {})[key] = FieldText(source_hash(message.id), message.string)
+    return result
+
+
+#: A PO line Babel may read: a keyword and a complete quoted string, or a continuation string.
+_PO_LINE = re.compile(r'^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"$')
+
+
+def _check_lines(data: bytes, filename: str) -> None:
+    """Refuse what Babel's lenient reader would silently misread: unterminated strings, stray text.
+
+    Not a second parser: Babel still reads the catalog; this only insists
+    that every line is a comment, blank, or keyword plus complete string.
+    """
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{filename}: not UTF-8 text (byte {exc.start})") from None
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#") and not _PO_LINE.match(stripped):
+            raise UsageError(f"{filename}:{number}:1: not a valid PO line (an unterminated string or "
+                             f"stray text): {stripped[:60]}")
+
+
+def merge(translation: Translation, fields: dict[str, FieldText], order: list[str]) -> bool:
+    """Put ``fields`` into ``translation`` in the record's field order; whether anything changed."""
+    changed = False
+    for key, value in fields.items():
+        if translation.fields.get(key) != value:
+            translation.fields[key] = value
+            changed = True
+    rank = {key: i for i, key in enumerate(order)}
+    translation.fields = dict(sorted(translation.fields.items(), key=lambda kv: rank.get(kv[0], len(rank))))
+    return changed

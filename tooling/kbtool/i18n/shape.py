@@ -1,0 +1,117 @@
+"""What a translation must keep from its source: code spans, link targets, placeholders and block structure.
+
+Both texts are parsed with markdown-it-py (CommonMark, raw HTML recognised
+so that it can be reported), and compared by what they contain rather than
+by their words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+
+_MD = MarkdownIt("commonmark", {"html": True})
+
+#: ``{name}`` placeholders (format strings) and ``<kebab-case>`` placeholders outside code.
+_PLACEHOLDER = re.compile(r"\{[A-Za-z_][\w-]*\}|<[a-z][a-z0-9]*(?:-[a-z0-9]+)*>")
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    code_spans: tuple[str, ...]
+    links: tuple[str, ...]
+    placeholders: tuple[str, ...]
+    blocks: tuple[str, ...]
+    """Block structure: ``paragraph``, ``bullet_list(3)``, ``fence``..., in order."""
+    raw_html: tuple[str, ...]
+
+
+def shape(text: str) -> Shape:
+    """The parts of ``text`` a translation must keep."""
+    code: list[str] = []
+    links: list[str] = []
+    placeholders: list[str] = []
+    blocks: list[str] = []
+    html: list[str] = []
+    depth = 0
+    items: list[int] = []
+    for token in _MD.parse(text):
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            if depth == 0:
+                items.append(len(blocks))
+                blocks.append(token.type.removesuffix("_open"))
+            depth += 1
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            depth -= 1
+        elif token.type == "list_item_open" and depth == 1:
+            blocks[items[-1]] = _count(blocks[items[-1]])
+        elif depth == 0 and token.type in ("paragraph_open", "fence", "code_block", "blockquote_open", "hr",
+                                           "heading_open"):
+            blocks.append(token.type.removesuffix("_open"))
+        if token.type in ("html_block", "html_inline"):
+            html.append(token.content.strip())
+        for child in token.children or ():
+            if child.type == "code_inline":
+                code.append(child.content)
+            elif child.type == "link_open":
+                links.append(str(child.attrGet("href") or ""))
+            elif child.type == "html_inline":
+                # `<your-token>` looks like a tag to the parser but is a placeholder (records render HTML as text).
+                (placeholders if _PLACEHOLDER.fullmatch(child.content) else html).append(child.content)
+            elif child.type == "text":
+                placeholders += _PLACEHOLDER.findall(child.content)
+    return Shape(tuple(code), tuple(links), tuple(placeholders), tuple(blocks), tuple(html))
+
+
+def _count(block: str) -> str:
+    """``bullet_list`` → ``bullet_list(1)`` → ``bullet_list(2)``: lists compare by their number of items."""
+    name, _, number = block.partition("(")
+    return f"{name}({int(number.rstrip(')') or 0) + 1})"
+
+
+def differences(source: str, translation: str) -> list[tuple[str, str]]:
+    """(kind, message) for every way ``translation`` fails to keep what ``source`` has."""
+    want, got = shape(source), shape(translation)
+    found: list[tuple[str, str]] = []
+    for kind, what in (("code", "code spans"), ("links", "link targets"), ("placeholders", "placeholders")):
+        expected: tuple[str, ...] = getattr(want, _FIELD[kind])
+        actual: tuple[str, ...] = getattr(got, _FIELD[kind])
+        if sorted(expected) != sorted(actual):
+            found.append((kind, _explain(what, expected, actual)))
+    if want.blocks != got.blocks:
+        found.append(("structure", f"the Markdown structure differs from the source: "
+                                   f"{_blocks(got.blocks)} instead of {_blocks(want.blocks)}"))
+    if got.raw_html and not want.raw_html:
+        found.append(("html", f"raw HTML is not allowed: {', '.join(f'`{h}`' for h in got.raw_html[:3])}"))
+    return found
+
+
+_FIELD = {"code": "code_spans", "links": "links", "placeholders": "placeholders"}
+
+
+def _explain(what: str, expected: tuple[str, ...], actual: tuple[str, ...]) -> str:
+    missing = [item for item in expected if actual.count(item) < expected.count(item)]
+    extra = [item for item in actual if expected.count(item) < actual.count(item)]
+    parts = []
+    if extra:
+        parts.append(f"has {', '.join(f'`{x}`' for x in dict.fromkeys(extra))} which the source does not")
+    if missing:
+        parts.append(f"lacks {', '.join(f'`{x}`' for x in dict.fromkeys(missing))}")
+    return f"{what} differ from the source: the translation {' and '.join(parts)}; copy them exactly from the source"
+
+
+def _blocks(blocks: tuple[str, ...]) -> str:
+    return ", ".join(blocks) if blocks else "nothing"
+
+
+def first_extra(source: str, translation: str, kind: str) -> str | None:
+    """The first item of ``kind`` the translation has and the source does not (to point at it in the file)."""
+    want, got = shape(source), shape(translation)
+    expected: tuple[str, ...] = getattr(want, _FIELD.get(kind, "raw_html"))
+    actual: tuple[str, ...] = getattr(got, _FIELD.get(kind, "raw_html"))
+    for item in actual:
+        if actual.count(item) > expected.count(item):
+            return item
+    return None
