@@ -10,6 +10,7 @@ from kbtool.errors import UsageError
 from kbtool.load.layout import find_layout
 from kbtool.output.formatters import FORMATTERS
 from kbtool.output.progress import Progress
+from kbtool.validate import codes
 from kbtool.validate.engine import validate
 
 HELP = "check records and registries against the record format"
@@ -22,6 +23,7 @@ aliases, tags, duplicate and non-text keys are refused.
 
 Every problem in every file is reported, one per line, as
   path:line:col: error KBnnn message
+(or as JSON, GitHub workflow commands or SARIF 2.1.0 with --format)
 
 exit status: 0 no errors, 1 errors found, 2 usage error
 """
@@ -43,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     progress = Progress("validating", total=len(paths) if paths is not None else len(layout.record_files()))
     result = validate(layout, paths, progress=progress.step)
     progress.done()
-    sys.stdout.write(FORMATTERS[args.format](result.findings))
+    sys.stdout.write(FORMATTERS[args.format](result.findings, codes.ALL))
     errors = result.error_count
     warnings = len(result.findings) - errors
     print(f"{result.files_checked} files checked: {errors} error{'s' * (errors != 1)}, "

@@ -59,10 +59,22 @@ def shape(text: str) -> Shape:
                 links.append(str(child.attrGet("href") or ""))
             elif child.type == "html_inline":
                 # `<your-token>` looks like a tag to the parser but is a placeholder (records render HTML as text).
-                (placeholders if _PLACEHOLDER.fullmatch(child.content) else html).append(child.content)
+                (placeholders if _is_placeholder(child.content) else html).append(child.content)
             elif child.type == "text":
-                placeholders += _PLACEHOLDER.findall(child.content)
+                placeholders += [p for p in _PLACEHOLDER.findall(child.content) if _is_placeholder(p)]
     return Shape(tuple(code), tuple(links), tuple(placeholders), tuple(blocks), tuple(html))
+
+
+#: Element names that make ``<name>`` markup rather than a placeholder.
+_HTML_ELEMENTS = frozenset(
+    "a abbr b base body br button code details div em embed form h1 h2 h3 h4 h5 h6 head hr html i iframe img "
+    "input kbd link li meta object ol option p pre q s samp script select small source span strong style sub "
+    "summary sup svg table tbody td textarea th thead title tr u ul var video audio".split())
+
+
+def _is_placeholder(text: str) -> bool:
+    """``<your-token>`` and ``{date}`` are placeholders; ``<b>`` and ``<script>`` are markup."""
+    return bool(_PLACEHOLDER.fullmatch(text)) and text.strip("<>").lower() not in _HTML_ELEMENTS
 
 
 def _count(block: str) -> str:

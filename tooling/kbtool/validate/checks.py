@@ -20,6 +20,7 @@ from kbtool.model.rule import RuleInfo
 from kbtool.validate import codes
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_KB_DIRECTIVE = re.compile(r"#\s*kb\s*:")
 
 
 def record_checks(doc: Document, stem: str, registries: Registries) -> list[Finding]:
@@ -49,6 +50,8 @@ def comment_cuts_text(doc: Document) -> list[Finding]:
         if span.style is not None or not isinstance(value, str) or span.end_line > len(lines):
             continue
         rest = lines[span.end_line - 1][span.end_column - 1:]
+        if _KB_DIRECTIVE.match(rest.lstrip()):  # `# kb: disable=...` is meant as a comment (kb lint suppressions)
+            continue
         if rest.lstrip().startswith("#") and rest[:1].isspace():
             rule = codes.COMMENT_CUTS_TEXT
             column = span.end_column + len(rest) - len(rest.lstrip())

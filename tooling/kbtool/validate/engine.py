@@ -30,6 +30,8 @@ class Validation:
 
     findings: list[Finding] = field(default_factory=list)
     records: dict[str, Record] = field(default_factory=dict)
+    documents: dict[str, Document] = field(default_factory=dict)
+    """The document of each record in ``records``, by id: where ``kb lint`` finds positions."""
     registries: Registries = field(default_factory=Registries)
     files_checked: int = 0
 
@@ -56,6 +58,7 @@ def validate(layout: Layout, paths: Iterable[Path] | None = None,
             if not findings:
                 record = Record.from_data(doc.data, doc.path)
                 result.records[record.id] = record
+                result.documents[record.id] = doc
         result.findings += findings
     result.findings.sort(key=lambda f: (f.path, f.line, f.column, f.rule))
     return result

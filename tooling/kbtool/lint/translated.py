@@ -1,0 +1,38 @@
+"""The translated fields the KB5xx rules read: each with its translation file and its source unit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kbtool.i18n.files import FieldText, Translation
+from kbtool.i18n.units import Unit, record_units
+from kbtool.lint.context import LintContext
+from kbtool.load.document import DataPath
+
+
+@dataclass(frozen=True, slots=True)
+class TranslatedField:
+    translation: Translation
+    key: str
+    value: FieldText
+    unit: Unit | None
+    """The source text this field translates; None when the record has no such field."""
+
+    @property
+    def text_path(self) -> DataPath:
+        return ("fields", self.key, "text")
+
+    @property
+    def current(self) -> bool:
+        return self.unit is not None and bool(self.value.text.strip()) and self.value.hash == self.unit.hash
+
+
+def translated_fields(ctx: LintContext) -> Iterator[TranslatedField]:
+    """Every field of every translation of the records being linted, in file order."""
+    for rf in ctx.linted():
+        units = {unit.key: unit for unit in record_units(rf.record)}
+        for lang in sorted({lang for lang, rid in ctx.translations if rid == rf.record.id}):
+            translation = ctx.translations[(lang, rf.record.id)]
+            for key, value in translation.fields.items():
+                yield TranslatedField(translation, key, value, units.get(key))
