@@ -101,6 +101,15 @@ def load_translations(layout: Layout, langs: tuple[str, ...]) -> tuple[dict[tupl
     return result, findings
 
 
+def orphans(layout: Layout, translations: dict[tuple[str, str], Translation]) -> list[Finding]:
+    """KB041 for each translation of a record that has no file (a record that fails validation still exists)."""
+    existing = {path.stem for path in layout.record_files()}
+    rule = codes.TRANSLATION_UNKNOWN_RECORD
+    return [Finding(translation.path, 1, 1, rule.id, rule.severity,
+                    f"there is no record `{rid}` (kb/records/{rid}.yaml) to translate; rename or delete this file")
+            for (_, rid), translation in sorted(translations.items()) if rid not in existing]
+
+
 def from_document(doc: Document) -> Translation:
     data: dict[str, Any] = doc.data
     fields = {key: FieldText(value["hash"], value["text"]) for key, value in (data.get("fields") or {}).items()}

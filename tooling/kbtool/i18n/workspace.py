@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kbtool.i18n.files import Translation, load_translations
+from kbtool.i18n.files import Translation, load_translations, orphans
 from kbtool.i18n.status import RecordStatus, record_status
 from kbtool.load.layout import Layout
 from kbtool.model.finding import Finding, Severity
 from kbtool.model.record import Record
 from kbtool.render.languages import LANGUAGES, SOURCE_LANGUAGE
-from kbtool.validate import codes
 from kbtool.validate.engine import validate
 
 #: The languages records are translated into.
@@ -41,16 +40,8 @@ class Workspace:
 def load_workspace(layout: Layout, langs: tuple[str, ...] = TARGET_LANGUAGES) -> Workspace:
     validation = validate(layout)
     translations, findings = load_translations(layout, langs)
-    workspace = Workspace(validation.records, findings=validation.findings + findings)
-    # A record that failed validation still exists: its translations are kept, not called orphans.
+    workspace = Workspace(validation.records, findings=validation.findings + findings + orphans(layout, translations))
     existing = {path.stem for path in layout.record_files()}
-    for (lang, rid), translation in translations.items():
-        if rid not in existing:
-            rule = codes.TRANSLATION_UNKNOWN_RECORD
-            workspace.findings.append(Finding(translation.path, 1, 1, rule.id, rule.severity,
-                                              f"there is no record `{rid}` (kb/records/{rid}.yaml) to translate; "
-                                              "rename or delete this file"))
-        else:
-            workspace.translations[(lang, rid)] = translation
+    workspace.translations = {key: t for key, t in translations.items() if key[1] in existing}
     workspace.findings.sort(key=lambda f: (f.path, f.line, f.column, f.rule))
     return workspace

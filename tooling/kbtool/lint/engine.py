@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from kbtool.i18n.files import Translation, load_translations
+from kbtool.i18n.files import Translation, load_translations, orphans
 from kbtool.i18n.workspace import TARGET_LANGUAGES
 from kbtool.lint.commits import load_commit_index
 from kbtool.lint.config import LintConfig
@@ -24,7 +24,6 @@ from kbtool.lint.rules import kb099_unused_suppression
 from kbtool.lint.suppress import apply_suppressions, read_suppressions, unused_findings
 from kbtool.load.layout import Layout
 from kbtool.model.finding import Finding, Severity
-from kbtool.validate import codes
 from kbtool.validate.engine import display_path, validate
 
 UNUSED_SUPPRESSION = kb099_unused_suppression.RULE
@@ -101,13 +100,7 @@ def _translations(layout: Layout, records: Mapping[str, RecordFile]) -> tuple[di
     exists, its own findings say what is wrong.
     """
     loaded, findings = load_translations(layout, TARGET_LANGUAGES)
-    existing = {path.stem for path in layout.record_files()}
-    rule = codes.TRANSLATION_UNKNOWN_RECORD
-    for (lang, rid), translation in sorted(loaded.items()):
-        if rid not in existing:
-            findings.append(Finding(translation.path, 1, 1, rule.id, rule.severity,
-                                    f"there is no record `{rid}` (kb/records/{rid}.yaml) to translate; "
-                                    "rename or delete this file"))
+    findings += orphans(layout, loaded)
     return {key: t for key, t in loaded.items() if key[1] in records}, findings
 
 

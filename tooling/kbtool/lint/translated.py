@@ -6,9 +6,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kbtool.i18n.files import FieldText, Translation
+from kbtool.i18n.shape import differences, first_extra
 from kbtool.i18n.units import Unit, record_units
-from kbtool.lint.context import LintContext
+from kbtool.lint.context import LintContext, at_text
 from kbtool.load.document import DataPath
+from kbtool.model.finding import Finding
+from kbtool.model.rule import RuleInfo
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,3 +39,17 @@ def translated_fields(ctx: LintContext) -> Iterator[TranslatedField]:
             translation = ctx.translations[(lang, rf.record.id)]
             for key, value in translation.fields.items():
                 yield TranslatedField(translation, key, value, units.get(key))
+
+
+def shape_findings(ctx: LintContext, rule: RuleInfo, kind: str) -> Iterator[Finding]:
+    """Findings of one kind of shape difference (``code``, ``links``...) between current translations and sources.
+
+    Outdated and missing fields are not compared: they are KB507's and KB508's.
+    """
+    for item in translated_fields(ctx):
+        if not item.current or item.unit is None or item.translation.doc is None:
+            continue
+        for found, message in differences(item.unit.text, item.value.text):
+            if found == kind:
+                needle = first_extra(item.unit.text, item.value.text, kind) or ""
+                yield at_text(rule, item.translation.doc, item.text_path, needle, f"`{item.key}`: {message}")
