@@ -28,9 +28,13 @@ def test_every_page_of_every_language_is_generated(make_kb) -> None:
     assert generated.problems == []
     for lang in LANGUAGES:
         assert sorted(generated.pages[lang.code]) == [
-            "errors.md", "index.md", "products.md", "records.md",
+            "errors.md", "index.md", "lint-rules.md", "products.md", "records.md",
             "records/golden-record.md", "records/related-record.md", "tags.md", "translations.md",
         ]
+    # The `kb lint` rules reference is the rule docstrings, published as a page (docs/lint-rules.md is the same text).
+    rules_page = (REPO / "docs" / "lint-rules.md").read_text(encoding="utf-8")
+    assert rules_page.rstrip("\n") in generated.pages["en"]["lint-rules.md"]
+    assert "## KB501 translation-code-spans" in generated.pages["ja"]["lint-rules.md"]
 
 
 def test_every_record_is_linked_from_the_all_records_page_which_home_links_to(make_kb) -> None:

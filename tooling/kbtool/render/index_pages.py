@@ -13,10 +13,13 @@ from collections import defaultdict
 from kbtool.model.record import Record
 from kbtool.render import markup
 from kbtool.render.context import Site, alternates
-from kbtool.render.languages import language
+from kbtool.render.languages import SOURCE_LANGUAGE, language
+from kbtool.lint.docs import rules_markdown
+from kbtool.lint.registry import rule_infos
 from kbtool.render.coverage_page import render_coverage
 from kbtool.render.links import (
     COVERAGE_PAGE,
+    LINT_RULES_PAGE,
     ERRORS_INDEX,
     HOME,
     INDEX_PAGES,
@@ -44,6 +47,7 @@ def render_index_pages(site: Site, lang: str) -> dict[str, str]:
         TAGS_INDEX: _tags,
         RECORDS_INDEX: _records,
         COVERAGE_PAGE: _coverage,
+        LINT_RULES_PAGE: _lint_rules,
     }
     return {page: _page(site, page, lang, renderers[page](site, page, lang)) for page, _ in INDEX_PAGES}
 
@@ -91,6 +95,17 @@ def _home(site: Site, page: str, lang: str) -> list[str]:
 
 def _coverage(site: Site, page: str, lang: str) -> list[str]:
     return render_coverage(site, page, lang)
+
+
+def _lint_rules(site: Site, page: str, lang: str) -> list[str]:
+    """The `kb lint` rules reference (docs/lint-rules.md), generated from the rule docstrings; English only."""
+    del site, page
+    text = rules_markdown(rule_infos()).rstrip("\n").split("\n")
+    if lang == SOURCE_LANGUAGE:
+        return text
+    note = markup.admonition("info", t(lang, "English only"),
+                             [markup.escape_text(t(lang, "This reference for contributors is available in English only."))])
+    return [text[0], "", *note, *text[1:]]
 
 
 def _error_strings(record: Record) -> list[str]:

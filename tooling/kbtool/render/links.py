@@ -24,6 +24,7 @@ PRODUCTS_INDEX = "products.md"
 TAGS_INDEX = "tags.md"
 RECORDS_INDEX = "records.md"
 COVERAGE_PAGE = "translations.md"
+LINT_RULES_PAGE = "lint-rules.md"
 
 #: The index pages, in navigation order, with their English title (an interface msgid, for ``t()``).
 INDEX_PAGES: tuple[tuple[str, str], ...] = (
@@ -33,6 +34,7 @@ INDEX_PAGES: tuple[tuple[str, str], ...] = (
     (TAGS_INDEX, N_("By tag")),
     (RECORDS_INDEX, N_("All records")),
     (COVERAGE_PAGE, N_("Translation status")),
+    (LINT_RULES_PAGE, N_("Lint rules")),
 )
 
 KB_SCHEME = "kb:"
