@@ -54,14 +54,15 @@ def test_translate_edit_source_then_mark_current(make_kb: Callable[..., Path], k
     stub = kb("--root", str(root), "i18n", "stub", "ja", RECORD)
     assert stub.code == 0, stub.err
     assert "# en: The token stored in the Control UI settings" in (root / TRANSLATION).read_text(encoding="utf-8")
-    assert _status(kb, root)[RECORD]["missing"] == _status(kb, root)[RECORD]["missing"] > 0
+    status = _status(kb, root)[RECORD]
+    assert (status["current"], status["outdated"]) == (0, 0) and status["missing"] > 0
 
     summary = ("クライアントが送ったトークンはゲートウェイが期待するものではありません。"
                "[もう一つの記事](kb:related-record#open-dashboard) と [ドキュメント](https://example.org/docs) を参照してください。")
     _set_text(root, "summary", summary)
     page = _build(kb, root)
     assert SUMMARY_JA in page
-    assert "翻訳されていません" in page or "not translated yet" in page  # the other fields fall back, marked
+    assert 'class="kb-fallback-note kb-missing"' in page  # the untranslated fields fall back, marked
     assert _status(kb, root)[RECORD]["current"] == 1
 
     _edit_source_summary(root)

@@ -10,16 +10,16 @@ translation is outdated. Reading and writing are Babel's.
 from __future__ import annotations
 
 import io
-import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import PoFileError, read_po, write_po
+from babel.messages.pofile import write_po
 
 from kbtool import __version__
 from kbtool.errors import UsageError
 from kbtool.i18n.files import FieldText, Translation
+from kbtool.i18n.pofile import PoReadError, read_po_strict
 from kbtool.i18n.status import RecordStatus, State
 from kbtool.i18n.units import source_hash
 from kbtool.model.record import Record
@@ -71,13 +71,10 @@ def import_catalog(data: bytes, filename: str, records: dict[str, Record], lang:
     record's present text keeps the promise: if the source changed after the
     export, the imported translation is outdated, not current.
     """
-    _check_lines(data, filename)
     try:
-        catalog = read_po(io.BytesIO(data), abort_invalid=True)
-    except PoFileError as exc:
-        raise UsageError(f"{filename}: not a valid PO file: {exc}") from None
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise UsageError(f"{filename}: cannot read as a PO file: {exc}") from None
+        catalog = read_po_strict(data, filename)
+    except PoReadError as exc:
+        raise UsageError(str(exc)) from None
     catalog_lang = str(catalog.locale).split("_")[0] if catalog.locale else None
     chosen = lang or catalog_lang
     if chosen is None:
@@ -104,27 +101,6 @@ def import_catalog(data: bytes, filename: str, records: dict[str, Record], lang:
             continue
         result.fields.setdefault(rid, {})[key] = FieldText(source_hash(message.id), message.string)
     return result
-
-
-#: A PO line Babel may read: a keyword and a complete quoted string, or a continuation string.
-_PO_LINE = re.compile(r'^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"$')
-
-
-def _check_lines(data: bytes, filename: str) -> None:
-    """Refuse what Babel's lenient reader would silently misread: unterminated strings, stray text.
-
-    Not a second parser: Babel still reads the catalog; this only insists
-    that every line is a comment, blank, or keyword plus complete string.
-    """
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise UsageError(f"{filename}: not UTF-8 text (byte {exc.start})") from None
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        if stripped and not stripped.startswith("#") and not _PO_LINE.match(stripped):
-            raise UsageError(f"{filename}:{number}:1: not a valid PO line (an unterminated string or "
-                             f"stray text): {stripped[:60]}")
 
 
 def merge(translation: Translation, fields: dict[str, FieldText], order: list[str]) -> bool:

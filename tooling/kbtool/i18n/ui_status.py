@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.catalog import Message
-from babel.messages.pofile import PoFileError, read_po
 
 from kbtool.errors import UsageError
+from kbtool.i18n.pofile import PoReadError, read_po_strict
 
 UI_DIR = Path("i18n") / "ui"
 TEMPLATE = UI_DIR / "messages.pot"
@@ -51,7 +51,6 @@ def ui_status(root: Path, lang: str) -> UiStatus | None:
 
 def _read(path: Path) -> list[Message]:
     try:
-        with path.open("rb") as handle:
-            return list(read_po(handle, abort_invalid=True))
-    except PoFileError as exc:
-        raise UsageError(f"{path}: not a valid PO file: {exc}") from None
+        return list(read_po_strict(path.read_bytes(), str(path)))
+    except PoReadError as exc:
+        raise UsageError(str(exc)) from None

@@ -38,7 +38,6 @@ import functools
 import gettext
 import io
 import os
-import re
 import string
 import sys
 import tokenize
@@ -50,10 +49,11 @@ from babel import Locale
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import PoFileError, read_po, write_po
+from babel.messages.pofile import write_po
 
 from kbtool import __version__
 from kbtool.errors import BuildError, KbError
+from kbtool.i18n.pofile import PoReadError, read_po_strict
 from kbtool.render.languages import LANGUAGES, SOURCE_LANGUAGE, SiteLanguage
 
 #: The checkout this module belongs to. Interface strings belong to the tool, not to a knowledge base, so they
@@ -127,63 +127,9 @@ def read_catalog(path: Path) -> Catalog:
     except OSError as exc:
         raise BuildError(f"{shown}: cannot read the interface catalog: {exc.strerror}") from None
     try:
-        problems = syntax_problems(data.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise BuildError(f"{shown}:{line}: not valid UTF-8 text (PO files are UTF-8)") from None
-    if problems:
-        raise BuildError("\n".join(f"{shown}:{line}: invalid PO file: {message}" for line, message in problems))
-    try:
-        return read_po(io.BytesIO(data), abort_invalid=True)
-    except PoFileError as exc:
-        # Babel counts lines from 0 and appends " on <that number>" to its message.
-        reason = str(exc).removesuffix(f" on {exc.lineno}")
-        text = f": {exc.line.strip()}" if exc.line.strip() else ""
-        raise BuildError(f"{shown}:{exc.lineno + 1}: invalid PO file: {reason}{text}") from None
-    except (ValueError, LookupError) as exc:  # a header Babel cannot use (unknown charset or language)
-        raise BuildError(f"{shown}: invalid PO file header: {exc}") from None
-
-
-#: A PO line that is not blank or a comment: a keyword and a string, or a string continuing the last one.
-_PO_LINE = re.compile(r'(?:(?P<keyword>msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"')
-
-
-def syntax_problems(text: str) -> list[tuple[int, str]]:
-    """``(line, message)`` for what Babel's reader lets through: non-PO lines, and an entry defined twice.
-
-    Babel reads ``msgstr Vérifier`` (no quotes) without complaint and keeps the last of two entries with
-    the same msgid, where ``msgfmt`` refuses both.
-    """
-    problems: list[tuple[int, str]] = []
-    first: dict[tuple[str, str], int] = {}
-    entry: dict[str, str] = {}
-    keyword, start = "", 0
-
-    def finish() -> None:
-        key = (entry.get("msgctxt", ""), entry.get("msgid", ""))
-        if "msgid" in entry and key in first:
-            problems.append((start, f'msgid "{key[1]}" is defined twice (first on line {first[key]})'))
-        first.setdefault(key, start)
-
-    for number, line in enumerate(text.splitlines(), 1):
-        stripped = line.strip()
-        if not stripped or stripped.startswith("#"):
-            continue
-        match = _PO_LINE.fullmatch(stripped)
-        if match is None or not (match["keyword"] or keyword):
-            problems.append((number, f"not PO syntax (a keyword and a quoted string expected): {stripped}"))
-            continue
-        if match["keyword"]:
-            keyword = match["keyword"]
-            if keyword == "msgctxt" or (keyword == "msgid" and set(entry) != {"msgctxt"}):
-                if entry:
-                    finish()
-                entry, start = {}, number
-        quoted = stripped[match.end("keyword"):].strip() if match["keyword"] else stripped
-        entry[keyword] = entry.get(keyword, "") + quoted[1:-1]
-    if entry:
-        finish()
-    return problems
+        return read_po_strict(data, shown)
+    except PoReadError as exc:
+        raise BuildError(str(exc)) from None
 
 
 def placeholder_problems(catalog: Catalog) -> list[tuple[int, str]]:

@@ -33,8 +33,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kbtool.lint.context import LintContext
-from kbtool.lint.snippets.commands import openclaw_problems
-from kbtool.lint.snippets.positions import at_offset
+from kbtool.lint.snippets.commands import problems_everywhere, report
 from kbtool.model.finding import Finding, Severity
 from kbtool.model.rule import RuleInfo
 
@@ -42,11 +41,7 @@ RULE = RuleInfo.from_doc("KB302", "unknown-command", Severity.ERROR, __doc__)
 
 
 def check(ctx: LintContext) -> Iterator[Finding]:
-    for found in openclaw_problems(ctx):
+    for found in problems_everywhere(ctx, "command"):
         problem = found.problem.problem
-        if problem.kind != "command" or not found.problem.everywhere:
-            continue
         hint = f"; did you mean `{problem.suggestion}`?" if problem.suggestion else "; `openclaw --help` lists them"
-        word = found.problem.word
-        yield at_offset(RULE, found.run.record.doc, found.run.site.path, word.start, problem.word,
-                        f"unknown command `{problem.word}` of `openclaw`{hint}")
+        yield report(RULE, found, f"unknown command `{problem.word}` of `openclaw`{hint}")

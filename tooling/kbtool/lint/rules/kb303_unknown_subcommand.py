@@ -27,8 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kbtool.lint.context import LintContext
-from kbtool.lint.snippets.commands import command_line, openclaw_problems
-from kbtool.lint.snippets.positions import at_offset
+from kbtool.lint.snippets.commands import command_line, problems_everywhere, report
 from kbtool.model.finding import Finding, Severity
 from kbtool.model.rule import RuleInfo
 
@@ -36,12 +35,9 @@ RULE = RuleInfo.from_doc("KB303", "unknown-subcommand", Severity.ERROR, __doc__)
 
 
 def check(ctx: LintContext) -> Iterator[Finding]:
-    for found in openclaw_problems(ctx):
+    for found in problems_everywhere(ctx, "subcommand"):
         problem = found.problem.problem
-        if problem.kind != "subcommand" or not found.problem.everywhere:
-            continue
         parent = command_line(problem.command)
         hint = (f"; did you mean `{problem.suggestion}`?" if problem.suggestion
                 else f"; `{parent} --help` lists them")
-        yield at_offset(RULE, found.run.record.doc, found.run.site.path, found.problem.word.start, problem.word,
-                        f"unknown subcommand `{problem.word}` of `{parent}`{hint}")
+        yield report(RULE, found, f"unknown subcommand `{problem.word}` of `{parent}`{hint}")

@@ -28,8 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kbtool.lint.context import LintContext
-from kbtool.lint.snippets.commands import command_line, openclaw_problems
-from kbtool.lint.snippets.positions import at_offset
+from kbtool.lint.snippets.commands import command_line, problems_everywhere, report
 from kbtool.model.finding import Finding, Severity
 from kbtool.model.rule import RuleInfo
 
@@ -37,12 +36,9 @@ RULE = RuleInfo.from_doc("KB304", "unknown-option", Severity.ERROR, __doc__)
 
 
 def check(ctx: LintContext) -> Iterator[Finding]:
-    for found in openclaw_problems(ctx):
+    for found in problems_everywhere(ctx, "option"):
         problem = found.problem.problem
-        if problem.kind != "option" or not found.problem.everywhere:
-            continue
         command = command_line(problem.command)
         hint = (f"; did you mean `{problem.suggestion}`?" if problem.suggestion
                 else f"; `{command} --help` lists its options")
-        yield at_offset(RULE, found.run.record.doc, found.run.site.path, found.problem.word.start, problem.word,
-                        f"unknown option `{problem.word}` of `{command}`{hint}")
+        yield report(RULE, found, f"unknown option `{problem.word}` of `{command}`{hint}")

@@ -25,8 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kbtool.lint.context import LintContext
-from kbtool.lint.snippets.commands import command_line, openclaw_problems
-from kbtool.lint.snippets.positions import at_offset
+from kbtool.lint.snippets.commands import command_line, problems_everywhere, report
 from kbtool.model.finding import Finding, Severity
 from kbtool.model.rule import RuleInfo
 
@@ -34,12 +33,9 @@ RULE = RuleInfo.from_doc("KB305", "missing-option-value", Severity.ERROR, __doc_
 
 
 def check(ctx: LintContext) -> Iterator[Finding]:
-    for found in openclaw_problems(ctx):
+    for found in problems_everywhere(ctx, "value"):
         problem = found.problem.problem
-        if problem.kind != "value" or not found.problem.everywhere:
-            continue
         option = problem.word.split("=", 1)[0]
         name = option.lstrip("-") or "value"
-        yield at_offset(RULE, found.run.record.doc, found.run.site.path, found.problem.word.start, problem.word,
-                        f"option `{option}` of `{command_line(problem.command)}` needs a value: "
-                        f"write `{option} <{name}>`")
+        yield report(RULE, found, f"option `{option}` of `{command_line(problem.command)}` needs a value: "
+                                  f"write `{option} <{name}>`")

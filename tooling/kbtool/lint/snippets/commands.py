@@ -11,9 +11,12 @@ from dataclasses import dataclass
 
 from kbtool.lint.context import LintContext, RecordFile
 from kbtool.lint.snippets.openclaw import RangeProblem, check_range, command_line, narrower_range, versions_in_range
+from kbtool.lint.snippets.positions import at_offset
 from kbtool.lint.snippets.programs import Invocation, invocations
 from kbtool.lint.snippets.shell import Command, parse
 from kbtool.lint.snippets.sites import SnippetSite, snippet_sites
+from kbtool.model.finding import Finding
+from kbtool.model.rule import RuleInfo
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +63,22 @@ def openclaw_problems(ctx: LintContext) -> Iterator[OpenclawProblem]:
             yield OpenclawProblem(run, problem, versions)
 
 
+def problems_everywhere(ctx: LintContext, kind: str) -> Iterator[OpenclawProblem]:
+    """Problems of one ``kind`` (``command``, ``subcommand``, ``option``, ``value``) in every version of the range.
+
+    A problem in only some versions is KB306's, whatever its kind.
+    """
+    for found in openclaw_problems(ctx):
+        if found.problem.problem.kind == kind and found.problem.everywhere:
+            yield found
+
+
+def report(rule: RuleInfo, found: OpenclawProblem, message: str) -> Finding:
+    """A finding at the offending word of the snippet, in the record file."""
+    return at_offset(rule, found.run.record.doc, found.run.site.path, found.problem.word.start,
+                     found.problem.problem.word, message)
+
+
 def version_list(versions: Sequence[str]) -> str:
     """``2026.2.3``, ``2026.2.3 and 2026.6.35``, ``2026.2.3, 2026.6.35 and 2026.9.6``."""
     if len(versions) <= 1:
@@ -76,4 +95,4 @@ def narrowing_advice(passing: Sequence[str], versions: Sequence[str]) -> str:
 
 
 __all__ = ["OpenclawProblem", "ProgramRun", "command_line", "narrowing_advice", "openclaw_problems",
-           "openclaw_runs", "program_runs", "version_list"]
+           "openclaw_runs", "problems_everywhere", "program_runs", "report", "version_list"]
