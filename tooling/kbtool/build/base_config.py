@@ -43,6 +43,8 @@ class BaseConfig:
     site_name: str
     custom_dir: Path | None
     settings: SiteSettings
+    site_url: str | None = None
+    """MkDocs's ``site_url``: where the site is published (``kb match`` links there)."""
 
 
 def read_base_config(root: Path) -> BaseConfig:
@@ -69,4 +71,6 @@ def read_base_config(root: Path) -> BaseConfig:
         edit_url=str(kb.get("edit_url") or defaults.edit_url),
         report_url=str(kb.get("report_url") or defaults.report_url),
     )
-    return BaseConfig(path, str(data.get("site_name") or ""), custom_dir, settings)
+    site_url = data.get("site_url")
+    return BaseConfig(path, str(data.get("site_name") or ""), custom_dir, settings,
+                      site_url if isinstance(site_url, str) and site_url else None)

@@ -18,6 +18,8 @@ class Signature:
     regex: str | None
     examples: tuple[str, ...] = ()
     counter_examples: tuple[str, ...] = ()
+    level: str = "error"
+    """``error``, or ``warning`` for a line printed as a warning: ranked after errors by ``kb match``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +156,7 @@ def _signature(data: dict[str, Any]) -> Signature:
         regex=data.get("regex"),
         examples=tuple(data.get("examples", [])),
         counter_examples=tuple(data.get("counter_examples", [])),
+        level=data.get("level", "error"),
     )
 
 

@@ -17,6 +17,7 @@ from kbtool.load.document import DataPath, Document
 from kbtool.model.finding import Finding
 from kbtool.model.registry import Registries
 from kbtool.model.rule import RuleInfo
+from kbtool.match.patterns import compile_pattern
 from kbtool.validate import codes
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -38,7 +39,20 @@ def record_checks(doc: Document, stem: str, registries: Registries) -> list[Find
             findings += _version_ranges(doc, path, record_products, registries)
     findings += _repo_refs(doc, "commits", registries)
     findings += comment_cuts_text(doc)
+    findings += _signature_regexes(doc)
     return findings
+
+
+def _signature_regexes(doc: Document) -> Iterator[Finding]:
+    for index, signature in _items(doc.data.get("signatures")):
+        pattern = signature.get("regex") if isinstance(signature, dict) else None
+        if not isinstance(pattern, str):
+            continue
+        try:
+            compile_pattern(pattern)
+        except re.error as exc:
+            yield _at(doc, ("signatures", index, "regex"), codes.INVALID_SIGNATURE_REGEX,
+                      f"the regex does not compile: {exc}")
 
 
 def comment_cuts_text(doc: Document) -> list[Finding]:

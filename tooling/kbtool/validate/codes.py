@@ -75,6 +75,11 @@ COMMENT_CUTS_TEXT = _rule("KB033", "comment-cuts-text", "An unquoted text ends w
     "In YAML, ` #` after an unquoted (plain) value starts a comment, so `text: Issue #47 was "
     "not read.` stores just `Issue`. Quote the value (`\"Issue #47 was not read.\"`) or write it as "
     "a block (`>-`). A comment after a quoted value is fine.")
+INVALID_SIGNATURE_REGEX = _rule("KB034", "invalid-signature-regex",
+    "A signature's `regex` is not a valid regular expression.",
+    "`kb match`, the site's \"Paste your error\" page and the lint rules run every signature, so a "
+    "`regex` must compile (Python's `re`, with `re.ASCII`). The message quotes the compiler's reason "
+    "and the position is the regex's. A `text` signature needs no escaping: it is matched as written.")
 TRANSLATION_FILE_NAME = _rule("KB040", "translation-file-name",
     "A translation file's `record` or `lang` does not match where it is stored.",
     "A translation of record `x` into language `ja` is `i18n/ja/x.yaml` and says `record: x` "
@@ -89,5 +94,5 @@ ALL: tuple[RuleInfo, ...] = (
     DUPLICATE_KEY, ANCHOR_ALIAS, NON_STRING_KEY, YAML_TAG, NESTING_TOO_DEEP, NOT_A_MAPPING,
     UNKNOWN_KEY, MISSING_KEY, INVALID_VALUE, ID_MISMATCH, DUPLICATE_ID,
     UNKNOWN_PRODUCT, UNKNOWN_REPO, INVALID_VERSION_RANGE,
-    COMMENT_CUTS_TEXT, TRANSLATION_FILE_NAME, TRANSLATION_UNKNOWN_RECORD,
+    COMMENT_CUTS_TEXT, INVALID_SIGNATURE_REGEX, TRANSLATION_FILE_NAME, TRANSLATION_UNKNOWN_RECORD,
 )

@@ -9,6 +9,7 @@ points at the offending key or value. Messages name the field in
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,7 +26,14 @@ from kbtool.validate import codes
 
 def load_validator(schema_path: Path) -> jsonschema.Draft202012Validator:
     """A validator for one schema file, checked to be a valid draft 2020-12 schema itself."""
-    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    return _validator(schema_path.read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=16)
+def _validator(schema_text: str) -> jsonschema.Draft202012Validator:
+    # Checking a schema against the meta-schema costs more than validating every record; a
+    # process that validates again (kb serve, the tests) does it once per schema text.
+    schema = json.loads(schema_text)
     jsonschema.Draft202012Validator.check_schema(schema)
     return jsonschema.Draft202012Validator(schema)
 
