@@ -49,7 +49,15 @@ def minimal_record(**overrides: str | None) -> str:
 
 
 def record(record_id: str, **overrides: str | None) -> dict[str, str]:
-    """``{"<id>.yaml": text}`` for ``make_kb``: a minimal record with this id."""
+    """``{"<id>.yaml": text}`` for ``make_kb``: a minimal record with this id.
+
+    Unless given, its signature names the id, so records of one test do not
+    match each other's examples (KB603) by accident; the lines stay where
+    they are in the minimal record.
+    """
+    if "signatures" not in overrides:
+        overrides["signatures"] = (f'\n  - text: "gateway token missing ({record_id})"\n    examples:\n'
+                                   f'      - "gateway closed (1008): unauthorized: gateway token missing ({record_id})"')
     return {f"{record_id}.yaml": minimal_record(id=record_id, **overrides)}
 
 

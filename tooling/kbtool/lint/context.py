@@ -15,6 +15,7 @@ from kbtool.lint.links import PlacedLink, record_links
 from kbtool.lint.site_index import SiteIndex, load_site
 from kbtool.load.document import DataPath, Document
 from kbtool.load.layout import Layout
+from kbtool.match.matcher import CompiledSignature, compile_signatures
 from kbtool.model.finding import Finding
 from kbtool.model.record import Record
 from kbtool.model.registry import Registries
@@ -84,6 +85,16 @@ class LintContext:
     def site(self) -> SiteIndex | None:
         """The built site given with ``--site``, read once for every rule that checks it."""
         return load_site(self.site_dir) if self.site_dir is not None else None
+
+    @cached_property
+    def signatures(self) -> dict[str, list[CompiledSignature]]:
+        """Every record's signatures compiled as ``kb match`` runs them, by record id."""
+        return {rid: compile_signatures([rf.record]) for rid, rf in self.records.items()}
+
+    def related(self, a: str, b: str) -> bool:
+        """Whether either record lists the other in ``related``."""
+        ra, rb = self.records.get(a), self.records.get(b)
+        return bool(ra and b in ra.record.related) or bool(rb and a in rb.record.related)
 
     @cached_property
     def cli(self) -> CliCatalog:
