@@ -1,14 +1,12 @@
 """The built site in a real browser: headless Debian Chromium driven by Playwright, served on 127.0.0.1.
 
-Playwright's own browser download cannot be used here, so the tests launch
-``/usr/bin/chromium``. Without it (or without Playwright) they skip on a
-developer machine, but fail under CI=true: in CI these tests must run.
+Chromium comes from ``browser_helpers``: these tests skip without it on a
+developer machine and fail under CI=true.
 """
 
 from __future__ import annotations
 
 import http.server
-import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,29 +16,12 @@ import pytest
 
 from kbtool.cli import main
 
+from browser_helpers import CHROMIUM, CHROMIUM_ARGS, require_browser
 from site_helpers import make_site_root
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 RECORDS = ("golden-record", "related-record", "ja-record", "zh-record")
-
-
-def _require_browser() -> Any:
-    """Playwright's sync API, or skip (fail under CI=true) when it or Chromium is missing."""
-    problem = None
-    try:
-        from playwright import sync_api
-    except ImportError:
-        problem = "the playwright package is not installed (pip install -e '.[test]')"
-    if problem is None and not CHROMIUM.exists():
-        problem = f"{CHROMIUM} is missing (apt-get install chromium)"
-    if problem is not None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"browser tests must run in CI: {problem}")
-        pytest.skip(problem)
-    return sync_api
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -69,7 +50,7 @@ def base_url(site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    sync_api = _require_browser()
+    sync_api = require_browser()
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser

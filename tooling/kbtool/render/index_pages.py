@@ -22,6 +22,7 @@ from kbtool.render.links import (
     LINT_RULES_PAGE,
     ERRORS_INDEX,
     HOME,
+    MATCH_PAGE,
     INDEX_PAGES,
     PRODUCTS_INDEX,
     RECORDS_INDEX,
@@ -30,6 +31,7 @@ from kbtool.render.links import (
     relative,
 )
 from kbtool.render.localize import long_date, words
+from kbtool.render.match_page import render_match_page
 from kbtool.render.ui_text import N_, t
 
 #: How many records the home page lists as recently updated.
@@ -42,6 +44,7 @@ def render_index_pages(site: Site, lang: str) -> dict[str, str]:
     """Every index page of one language, by docs path."""
     renderers = {
         HOME: _home,
+        MATCH_PAGE: render_match_page,
         ERRORS_INDEX: _errors,
         PRODUCTS_INDEX: _products,
         TAGS_INDEX: _tags,
@@ -72,6 +75,7 @@ def _home(site: Site, page: str, lang: str) -> list[str]:
     intro = t(lang, "Fixes for OpenClaw (formerly Clawdbot, then Moltbot) and Moltworker gateway errors such as "
                     "`disconnected (1008)` and `gateway closed (1008)`, each checked against the real software.")
     describe = {
+        MATCH_PAGE: N_("paste a log and get the records that match it"),
         ERRORS_INDEX: N_("every error string and close code"),
         PRODUCTS_INDEX: N_("products and their former names"),
         TAGS_INDEX: N_("topics"),

@@ -19,6 +19,7 @@ from kbtool.errors import RenderError
 from kbtool.render.ui_text import N_
 
 HOME = "index.md"
+MATCH_PAGE = "match.md"
 ERRORS_INDEX = "errors.md"
 PRODUCTS_INDEX = "products.md"
 TAGS_INDEX = "tags.md"
@@ -29,6 +30,7 @@ LINT_RULES_PAGE = "lint-rules.md"
 #: The index pages, in navigation order, with their English title (an interface msgid, for ``t()``).
 INDEX_PAGES: tuple[tuple[str, str], ...] = (
     (HOME, N_("Home")),
+    (MATCH_PAGE, N_("Paste your error")),
     (ERRORS_INDEX, N_("By error message")),
     (PRODUCTS_INDEX, N_("By product")),
     (TAGS_INDEX, N_("By tag")),

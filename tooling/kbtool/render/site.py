@@ -15,6 +15,7 @@ from kbtool.errors import RenderError
 from kbtool.render.context import Site
 from kbtool.render.index_pages import render_index_pages
 from kbtool.render.links import record_page
+from kbtool.render.match_page import match_files
 from kbtool.render.record_page import render_record_page
 
 
@@ -31,6 +32,7 @@ def generate(site: Site, languages: Iterable[str]) -> Generated:
     result = Generated()
     for lang in languages:
         pages = render_index_pages(site, lang)
+        pages.update(match_files(site, lang))
         for record in site.sorted_records():
             try:
                 pages[record_page(record.id)] = render_record_page(record, site, lang)

@@ -1,0 +1,33 @@
+"""Headless Debian Chromium for the browser tests: where it is, how it starts, and skip-or-fail when it is missing.
+
+Playwright's own browser download cannot be used here, so the tests launch
+``/usr/bin/chromium``. Without it (or without Playwright) they skip on a
+developer machine, but fail under CI=true: in CI these tests must run.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+
+
+def require_browser() -> Any:
+    """Playwright's sync API, or skip (fail under CI=true) when it or Chromium is missing."""
+    problem = None
+    try:
+        from playwright import sync_api
+    except ImportError:
+        problem = "the playwright package is not installed (pip install -e '.[test]')"
+    if problem is None and not CHROMIUM.exists():
+        problem = f"{CHROMIUM} is missing (apt-get install chromium)"
+    if problem is not None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"browser tests must run in CI: {problem}")
+        pytest.skip(problem)
+    return sync_api
