@@ -40,7 +40,7 @@ def test_examples_look_as_a_user_would_paste_them(record_id: str, index: int, si
         assert line == line.strip(), f"{record_id}: stray whitespace around {line!r}"
         assert "\n" not in line and "\t" not in line, f"{record_id}: an example is one pasted line: {line!r}"
         assert not re.search(r'\\[nt"]', line), f"{record_id}: YAML escape left in {line!r}"
-        assert line[0] not in "'\"", f"{record_id}: quote character left in {line!r}"
+        assert not (line[0] in "'\"" and line[-1] == line[0]), f"{record_id}: quotes left around {line!r}"
 
 
 def test_every_record_has_an_example() -> None:

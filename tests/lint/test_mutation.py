@@ -25,8 +25,8 @@ class Mutation:
     original: str
     replacement: str
     rule: str
-    line: int | None = None
-    """Where the finding must be; None: the first line where ``replacement`` differs from ``original``."""
+    line: int = 0
+    """Where the finding must be, relative to the first line where ``replacement`` differs from ``original``."""
     hint: str = ""
     """Text the message must contain: the fix it suggests."""
     record: str = TOKEN_MISMATCH
@@ -60,7 +60,7 @@ MUTATIONS: list[Mutation] = [
              "    subject: \"Add gateway token mismatch error handling\"\n    date: 2026-01-28", "KB204",
              hint="write date: 2026-01-27", record=MOLTWORKER_TOKEN),
     # KB3xx commands and config snippets (commands checked against kb/cli/openclaw/*.yaml)
-    Mutation("shell-syntax", "run: openclaw logs --follow", "run: openclaw logs --follow )", "KB301", line=260,
+    Mutation("shell-syntax", "run: openclaw logs --follow", "run: openclaw logs --follow )", "KB301",
              hint="unexpected `)`"),
     Mutation("command-typo", "openclaw channels status --probe", "openclaw chanels status --probe", "KB302",
              hint="did you mean `channels`?"),
@@ -70,10 +70,10 @@ MUTATIONS: list[Mutation] = [
     Mutation("option-typo", "run: openclaw gateway install --force", "run: openclaw gateway install --forse",
              "KB304", hint="did you mean `--force`?"),
     Mutation("option-without-value", "--url ws://127.0.0.1:18789 --token <your-token>",
-             "--url ws://127.0.0.1:18789 --token", "KB305", line=143, hint="write `--token <token>`"),
+             "--url ws://127.0.0.1:18789 --token", "KB305", hint="write `--token <token>`"),
     Mutation("newer-command-in-older-versions",
              '        run: openclaw gateway auth-token --show\n        applies_to:\n          openclaw: ">=2026.8.1"\n',
-             "        run: openclaw gateway auth-token --show\n", "KB306", line=129,
+             "        run: openclaw gateway auth-token --show\n", "KB306", line=-1,
              hint='narrow the step\'s `applies_to` to `openclaw: ">=2026.9.6"`'),
     Mutation("placeholder-style", "OPENCLAW_GATEWAY_TOKEN=<your-token>", "OPENCLAW_GATEWAY_TOKEN=YOUR_TOKEN",
              "KB307", hint="write `<your-token>`"),
@@ -122,7 +122,7 @@ def test_each_defect_is_caught_at_its_line_with_a_fix(mutation: Mutation, lint_k
     text = records[name]
     assert text.count(mutation.original) == 1, f"{mutation.name}: the original text must occur exactly once"
     records[name] = text.replace(mutation.original, mutation.replacement)
-    line = mutation.line or _first_changed_line(text, mutation)
+    line = _first_changed_line(text, mutation) + mutation.line
     run = lint_kb(records, rules=(mutation.rule,))
     at_line = [f for f in run.lines if f.startswith(f"kb/records/{name}:{line}:")]
     assert at_line, f"{mutation.name}: no {mutation.rule} finding on line {line}: {run.lines}"
@@ -131,6 +131,7 @@ def test_each_defect_is_caught_at_its_line_with_a_fix(mutation: Mutation, lint_k
 
 def _first_changed_line(text: str, mutation: Mutation) -> int:
     same = 0
-    while mutation.original[same] == mutation.replacement[same]:
+    while same < min(len(mutation.original), len(mutation.replacement)) \
+            and mutation.original[same] == mutation.replacement[same]:
         same += 1
     return text[: text.index(mutation.original) + same].count("\n") + 1

@@ -15,7 +15,7 @@ from kbtool.lint.links import PlacedLink, record_links
 from kbtool.lint.site_index import SiteIndex, load_site
 from kbtool.load.document import DataPath, Document
 from kbtool.load.layout import Layout
-from kbtool.match.matcher import CompiledSignature, compile_signatures
+from kbtool.match.matcher import CompiledSignature, Matcher, compile_signatures
 from kbtool.model.finding import Finding
 from kbtool.model.record import Record
 from kbtool.model.registry import Registries
@@ -90,6 +90,11 @@ class LintContext:
     def signatures(self) -> dict[str, list[CompiledSignature]]:
         """Every record's signatures compiled as ``kb match`` runs them, by record id."""
         return {rid: compile_signatures([rf.record]) for rid, rf in self.records.items()}
+
+    @cached_property
+    def matcher(self) -> Matcher:
+        """One matcher over every record's signatures, as ``kb match`` builds it."""
+        return Matcher([s for rid in sorted(self.signatures) for s in self.signatures[rid]])
 
     def related(self, a: str, b: str) -> bool:
         """Whether either record lists the other in ``related``."""

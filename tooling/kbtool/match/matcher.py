@@ -159,8 +159,19 @@ class Matcher:
                 _keep(best, number, Hit(line_no, line, hit_start, hit_end, self._signatures[number].index))
             pos = end + 1
 
+    def signatures_matching(self, pasted_line: str) -> list[CompiledSignature]:
+        """Every signature that matches a pasted line (cleaned as in ``match``), in signature order."""
+        numbers: set[int] = set()
+        for raw in clean_text(pasted_line).split("\n"):
+            line = strip_line(raw)
+            numbers.update(number for number, _, _ in self._hits(line))
+            numbers.update(n for n in self._always if self._signatures[n].search(line))
+        return [self._signatures[n] for n in sorted(numbers)]
+
     def _hits(self, line: str) -> list[tuple[int, int, int]]:
         """Every indexed signature that matches a stripped line, with its span."""
+        if self._scan is None:  # no signature has fixed text: the set was never compiled
+            return []
         found = self._set.Match(line.encode("utf-8", "replace")) or ()
         candidates = sorted({n for lit in found for n in self._owners[lit]})
         hits = []

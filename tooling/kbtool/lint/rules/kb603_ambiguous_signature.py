@@ -39,32 +39,27 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kbtool.lint.context import LintContext, at
-from kbtool.match.matcher import CompiledSignature, line_matches
 from kbtool.model.finding import Finding, Severity
-from kbtool.model.record import Record
 from kbtool.model.rule import RuleInfo
 
 RULE = RuleInfo.from_doc("KB603", "ambiguous-signature", Severity.ERROR, __doc__)
 
 
 def check(ctx: LintContext) -> Iterator[Finding]:
-    for rf in ctx.linted():
-        own = rf.record.id
-        for compiled in ctx.signatures[own]:
-            for other_id in sorted(ctx.records):
-                if other_id == own or ctx.related(own, other_id):
-                    continue
-                other = ctx.records[other_id]
-                example = _first_matched_example(compiled, other.record)
-                if example is not None:
-                    yield at(RULE, rf.doc, ("signatures", compiled.index),
+    # Each example goes through the matcher once (not every signature against every example), so the
+    # rule stays linear in the size of the knowledge base.
+    reported: set[tuple[str, int, str]] = set()
+    for other_id in sorted(ctx.records):
+        other = ctx.records[other_id]
+        for signature in other.record.signatures:
+            for example in signature.examples:
+                for compiled in ctx.matcher.signatures_matching(example):
+                    own = compiled.record_id
+                    key = (own, compiled.index, other_id)
+                    if own == other_id or key in reported or ctx.related(own, other_id) \
+                            or (ctx.selected and own not in ctx.selected):
+                        continue
+                    reported.add(key)
+                    yield at(RULE, ctx.records[own].doc, ("signatures", compiled.index),
                              f"this signature also matches an example of `{other_id}` ({other.doc.path}): "
                              f"{example!r}; make it stricter, or list the records in each other's `related`")
-
-
-def _first_matched_example(compiled: CompiledSignature, record: Record) -> str | None:
-    for signature in record.signatures:
-        for example in signature.examples:
-            if line_matches(compiled, example):
-                return example
-    return None
