@@ -33,7 +33,7 @@
       excerpt: data.excerpt,
       records: data.records,
       signatures: data.signatures.map(function (s) {
-        return { record: s[0], index: s[1], regex: new RegExp(s[2], flags), warning: s[3] === "warning" };
+        return { record: s[0], index: s[1], regex: new RegExp(s[2], flags), secondary: s[3] !== "error" };
       })
     };
   }
@@ -73,7 +73,7 @@
         byRecord.set(record, []);
       }
       byRecord.get(record).push(hit);
-      if (!m.signatures[number].warning) {
+      if (!m.signatures[number].secondary) {
         errors.add(record);
       }
     });
@@ -90,11 +90,11 @@
       });
       var info = m.records[record];
       results.push({ id: info.id, title: info.title, url: info.url, score: score, signatures: hits.length,
-                     warningsOnly: !errors.has(record), hit: shown });
+                     secondaryOnly: !errors.has(record), hit: shown });
     });
     /* Records matched by an error line first, then by score, latest line, id (matcher.py's _rank). */
     results.sort(function (a, b) {
-      return (a.warningsOnly - b.warningsOnly) || b.score - a.score || b.hit.line - a.hit.line ||
+      return (a.secondaryOnly - b.secondaryOnly) || b.score - a.score || b.hit.line - a.hit.line ||
         (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
     });
     return results.map(function (r) {

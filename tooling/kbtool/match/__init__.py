@@ -19,8 +19,9 @@ JavaScript (``overrides/assets/javascripts/kb-match.js``):
    specific matches and more kinds of evidence rank higher. Its shown hit
    is its longest match (the latest line on a tie). Records matched by an
    error line come before records matched only by signatures of
-   ``level: warning`` (a startup warning is rarely the failure the reader
-   pastes about); then records are ranked by score, then by the latest
+   ``level: warning`` or ``generic`` (a startup warning, or a symptom such
+   as an abnormal close that many causes end in, is rarely what the reader
+   needs when the cause is in the paste too); then records are ranked by score, then by the latest
    shown line, then by id.
 
 ``Matcher`` gets the same result as running every signature on every line,

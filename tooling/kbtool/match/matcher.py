@@ -30,8 +30,8 @@ class CompiledSignature:
     regex: re.Pattern[str]
     literals: frozenset[str] | None
     """Text every match contains one of (None: run on every line)."""
-    warning: bool = False
-    """The line is printed as a warning (``level: warning``): ranked after errors."""
+    secondary: bool = False
+    """``level: warning`` or ``generic``: not the failure itself, so ranked after records an error line matched."""
 
     def search(self, line: str) -> tuple[int, int] | None:
         """The span of the first non-empty match in a stripped line, or None."""
@@ -46,7 +46,7 @@ def compile_signatures(records: Iterable[Record]) -> list[CompiledSignature]:
         for index, signature in enumerate(record.signatures):
             pattern = signature_pattern(signature)
             compiled.append(CompiledSignature(record.id, index, pattern, compile_pattern(pattern),
-                                              required_literals(pattern), signature.level == "warning"))
+                                              required_literals(pattern), signature.level != "error"))
     return compiled
 
 
@@ -90,8 +90,8 @@ class RecordMatch:
     hit: Hit
     signatures: int
     """How many of the record's signatures matched."""
-    warnings_only: bool = False
-    """Only signatures of ``level: warning`` matched."""
+    secondary_only: bool = False
+    """Only signatures of ``level: warning`` or ``generic`` matched."""
 
 
 class Matcher:
@@ -204,11 +204,11 @@ def _rank(signatures: Sequence[CompiledSignature], best: Mapping[int, Hit]) -> l
     for number, hit in best.items():
         record_id = signatures[number].record_id
         by_record.setdefault(record_id, []).append(hit)
-        if not signatures[number].warning:
+        if not signatures[number].secondary:
             errors.add(record_id)
     matches = []
     for record_id, hits in by_record.items():
         shown = max(hits, key=lambda h: (h.length, h.line, -h.signature))
         matches.append(RecordMatch(record_id, sum(h.length for h in hits), shown, len(hits),
                                    record_id not in errors))
-    return sorted(matches, key=lambda m: (m.warnings_only, -m.score, -m.hit.line, m.record_id))
+    return sorted(matches, key=lambda m: (m.secondary_only, -m.score, -m.hit.line, m.record_id))

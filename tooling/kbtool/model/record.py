@@ -19,7 +19,7 @@ class Signature:
     examples: tuple[str, ...] = ()
     counter_examples: tuple[str, ...] = ()
     level: str = "error"
-    """``error``, or ``warning`` for a line printed as a warning: ranked after errors by ``kb match``."""
+    """``error``; ``warning`` (printed as a warning) or ``generic`` (a symptom of many causes): ranked after errors."""
 
 
 @dataclass(frozen=True, slots=True)
