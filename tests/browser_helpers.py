@@ -1,4 +1,6 @@
-"""Headless Debian Chromium for the browser tests: where it is, how it starts, and skip-or-fail when it is missing.
+"""Headless Debian Chromium for the browser tests: the ``browser`` fixture, and skip-or-fail when it is missing.
+
+Browser test modules import the fixture: ``from browser_helpers import browser``.
 
 Playwright's own browser download cannot be used here, so the tests launch
 ``/usr/bin/chromium``. Without it (or without Playwright) they skip on a
@@ -8,6 +10,7 @@ developer machine, but fail under CI=true: in CI these tests must run.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,3 +34,13 @@ def require_browser() -> Any:
             pytest.fail(f"browser tests must run in CI: {problem}")
         pytest.skip(problem)
     return sync_api
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """One headless Chromium per test module."""
+    sync_api = require_browser()
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from browser_helpers import CHROMIUM, CHROMIUM_ARGS, require_browser
+from browser_helpers import browser  # noqa: F401 (a fixture)
+
 from conftest import REPO
 from kbtool.cli import main
 from kbtool.load.layout import Layout
@@ -35,15 +36,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("match") / "site"
     assert main(["--root", str(REPO), "build", "--out", str(out)]) == 0
     return out
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    sync_api = require_browser()
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

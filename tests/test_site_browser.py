@@ -14,9 +14,10 @@ from typing import Any
 
 import pytest
 
+from browser_helpers import browser  # noqa: F401 (a fixture)
+
 from kbtool.cli import main
 
-from browser_helpers import CHROMIUM, CHROMIUM_ARGS, require_browser
 from site_helpers import make_site_root
 
 pytestmark = pytest.mark.browser
@@ -46,15 +47,6 @@ def base_url(site: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    sync_api = require_browser()
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

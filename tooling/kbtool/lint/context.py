@@ -96,6 +96,14 @@ class LintContext:
         """One matcher over every record's signatures, as ``kb match`` builds it."""
         return Matcher([s for rid in sorted(self.signatures) for s in self.signatures[rid]])
 
+    def signature_lines(self, field: str) -> Iterator[tuple[RecordFile, CompiledSignature, int, str]]:
+        """Each linted record's ``examples`` or ``counter_examples`` lines, with the compiled signature they test."""
+        for rf in self.linted():
+            for signature, compiled in zip(rf.record.signatures, self.signatures[rf.record.id]):
+                lines = signature.examples if field == "examples" else signature.counter_examples
+                for index, line in enumerate(lines):
+                    yield rf, compiled, index, line
+
     def related(self, a: str, b: str) -> bool:
         """Whether either record lists the other in ``related``."""
         ra, rb = self.records.get(a), self.records.get(b)

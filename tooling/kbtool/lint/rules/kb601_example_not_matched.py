@@ -39,10 +39,8 @@ RULE = RuleInfo.from_doc("KB601", "example-not-matched", Severity.ERROR, __doc__
 
 
 def check(ctx: LintContext) -> Iterator[Finding]:
-    for rf in ctx.linted():
-        for signature, compiled in zip(rf.record.signatures, ctx.signatures[rf.record.id]):
-            for index, example in enumerate(signature.examples):
-                if not line_matches(compiled, example):
-                    yield at(RULE, rf.doc, ("signatures", compiled.index, "examples", index),
-                             "this example does not match its signature; loosen the signature where the "
-                             "software's output varies, or correct the example")
+    for rf, compiled, index, line in ctx.signature_lines("examples"):
+        if not line_matches(compiled, line):
+            yield at(RULE, rf.doc, ("signatures", compiled.index, "examples", index),
+                     "this example does not match its signature; loosen the signature where the "
+                     "software's output varies, or correct the example")

@@ -37,10 +37,8 @@ RULE = RuleInfo.from_doc("KB602", "counter-example-matched", Severity.ERROR, __d
 
 
 def check(ctx: LintContext) -> Iterator[Finding]:
-    for rf in ctx.linted():
-        for signature, compiled in zip(rf.record.signatures, ctx.signatures[rf.record.id]):
-            for index, counter in enumerate(signature.counter_examples):
-                if line_matches(compiled, counter):
-                    yield at(RULE, rf.doc, ("signatures", compiled.index, "counter_examples", index),
-                             "the signature matches this counter-example; make it stricter on what "
-                             "identifies the error")
+    for rf, compiled, index, line in ctx.signature_lines("counter_examples"):
+        if line_matches(compiled, line):
+            yield at(RULE, rf.doc, ("signatures", compiled.index, "counter_examples", index),
+                     "the signature matches this counter-example; make it stricter on what "
+                     "identifies the error")
