@@ -97,5 +97,6 @@ def render_match_page(site: Site, page: str, lang: str) -> list[str]:
         [f"# {markup.escape_text(t(lang, 'Paste your error'))}"],
         [markup.escape_text(intro)],
         form,
-        [f"{cli} {markup.escape_text(t(lang, 'To browse instead:'))} {errors_link}"],
+        [cli],
+        [f"{markup.escape_text(t(lang, 'To browse instead:'))} {errors_link}"],
     ])
