@@ -133,7 +133,8 @@ class Matcher:
             if self._always:
                 self._run_on_every_line(text, first_line, best)
             self._scan_piece(text, first_line, best, cache)
-            first_line += text.count("\n") + (0 if text.endswith("\n") else 1) if text else 0
+            # Pieces end at a line break (the last may not): the next piece starts on a new line.
+            first_line += text.count("\n") + (1 if text and not text.endswith("\n") else 0)
         return _rank(self._signatures, best)
 
     def _scan_piece(self, text: str, first_line: int, best: dict[int, Hit],
