@@ -85,8 +85,10 @@ def test_the_shared_table_on_the_page(match_page: Any, case: PasteCase) -> None:
 def test_every_signature_compiles_in_the_browser(match_page: Any) -> None:
     count = sum(len(r.signatures) for r in VALIDATION.records.values())
     assert match_page.evaluate("window.kbMatchData.signatures.length") == count
-    assert match_page.evaluate(
-        "window.kbMatchData.signatures.every(s => new RegExp(s[2], window.kbMatchData.flags) instanceof RegExp)")
+    refused = match_page.evaluate("""() => window.kbMatchData.signatures.filter(s => {
+        try { new RegExp(s[2], window.kbMatchData.flags); return false; } catch (e) { return true; }
+    }).map(s => s[2])""")
+    assert refused == []
 
 
 def test_pasting_shows_the_records_in_the_pages_language(browser: Any, site: Path) -> None:

@@ -11,15 +11,7 @@
 
   /* Length in characters (code points), as Python counts them, not UTF-16 units. */
   function length(text) {
-    var count = 0;
-    for (var i = 0; i < text.length; i++) {
-      var code = text.charCodeAt(i);
-      if (code < 0xdc00 || code > 0xdfff || i === 0 || text.charCodeAt(i - 1) < 0xd800 ||
-          text.charCodeAt(i - 1) > 0xdbff) {
-        count++;
-      }
-    }
-    return count;
+    return Array.from(text).length;
   }
 
   function compile(data) {

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
 from collections.abc import Iterator
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -77,13 +79,13 @@ def run(args: argparse.Namespace) -> int:
     site = Site(records, validation.registries, translations=translations)
     base = _base_url(args, layout.root)
     matcher = Matcher.from_records(records.values())
-    with _Input(args.input) as stream:
+    with _open_input(args.input) as stream:
         matches = matcher.match_pieces(decode_blocks(_blocks(stream)))
     if args.limit:
         matches = matches[: args.limit]
     entries = [_entry(m, site, args.lang, base) for m in matches]
     if args.format == "json":
-        sys.stdout.write(json.dumps(entries, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps([asdict(e) for e in entries], ensure_ascii=False, indent=2) + "\n")
     else:
         _print_text(entries)
     if not matches:
@@ -91,31 +93,35 @@ def run(args: argparse.Namespace) -> int:
     return 0 if matches else 1
 
 
-def _entry(match: RecordMatch, site: Site, lang: str, base: str) -> dict[str, object]:
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """One matching record as printed; the fields are the JSON keys."""
+
+    id: str
+    title: str
+    score: int
+    matched: str
+    line: int
+    span: tuple[int, int]
+    url: str
+
+
+def _entry(match: RecordMatch, site: Site, lang: str, base: str) -> _Entry:
     record = site.records[match.record_id]
     text, start, end = match.hit.excerpt()
-    return {
-        "id": record.id,
-        "title": localized_title(site, record, lang),
-        "score": match.score,
-        "matched": text,
-        "line": match.hit.line,
-        "span": [start, end],
-        "url": base + language(lang).prefix + html_path(record_page(record.id)),
-    }
+    return _Entry(record.id, localized_title(site, record, lang), match.score, text, match.hit.line, (start, end),
+                  base + language(lang).prefix + html_path(record_page(record.id)))
 
 
-def _print_text(entries: list[dict[str, object]]) -> None:
+def _print_text(entries: list[_Entry]) -> None:
     highlight = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     for number, entry in enumerate(entries, 1):
-        text = str(entry["matched"])
-        span = entry["span"]
-        assert isinstance(span, list)
-        shown = (text[: span[0]] + "\033[1;31m" + text[span[0]: span[1]] + "\033[0m" + text[span[1]:]
-                 if highlight else text)
-        print(f"{number}. {entry['id']}: {entry['title']}  (score {entry['score']})")
-        print(f"   line {entry['line']}: {shown}")
-        print(f"   {entry['url']}")
+        start, end = entry.span
+        text = entry.matched
+        shown = text[:start] + "\033[1;31m" + text[start:end] + "\033[0m" + text[end:] if highlight else text
+        print(f"{number}. {entry.id}: {entry.title}  (score {entry.score})")
+        print(f"   line {entry.line}: {shown}")
+        print(f"   {entry.url}")
 
 
 def _base_url(args: argparse.Namespace, root: Path) -> str:
@@ -128,30 +134,19 @@ def _base_url(args: argparse.Namespace, root: Path) -> str:
     return base if base.endswith("/") else base + "/"
 
 
-class _Input:
-    """The input stream: the named file (closed at the end), or standard input (left open)."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.stream: BinaryIO | None = None
-
-    def __enter__(self) -> BinaryIO:
-        if self.name == "-":
-            if sys.stdin.isatty():
-                print("Paste the error or log, then press Ctrl-D on a line of its own.", file=sys.stderr)
-            return sys.stdin.buffer
-        path = Path(self.name)
-        if path.is_dir():
-            raise UsageError(f"{path}: is a directory; give a log file, or - to read standard input")
-        try:
-            self.stream = path.open("rb")
-        except OSError as exc:
-            raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
-        return self.stream
-
-    def __exit__(self, *exc: object) -> None:
-        if self.stream is not None:
-            self.stream.close()
+def _open_input(name: str) -> contextlib.AbstractContextManager[BinaryIO]:
+    """The named file (closed after use), or standard input for ``-`` (left open)."""
+    if name == "-":
+        if sys.stdin.isatty():
+            print("Paste the error or log, then press Ctrl-D on a line of its own.", file=sys.stderr)
+        return contextlib.nullcontext(sys.stdin.buffer)
+    path = Path(name)
+    if path.is_dir():
+        raise UsageError(f"{path}: is a directory; give a log file, or - to read standard input")
+    try:
+        return path.open("rb")
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
 def _blocks(stream: BinaryIO) -> Iterator[bytes]:

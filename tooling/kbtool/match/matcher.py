@@ -26,7 +26,6 @@ class CompiledSignature:
     record_id: str
     index: int
     """Position in the record's ``signatures``."""
-    pattern: str
     regex: re.Pattern[str]
     literals: frozenset[str] | None
     """Text every match contains one of (None: run on every line)."""
@@ -45,7 +44,7 @@ def compile_signatures(records: Iterable[Record]) -> list[CompiledSignature]:
     for record in records:
         for index, signature in enumerate(record.signatures):
             pattern = signature_pattern(signature)
-            compiled.append(CompiledSignature(record.id, index, pattern, compile_pattern(pattern),
+            compiled.append(CompiledSignature(record.id, index, compile_pattern(pattern),
                                               required_literals(pattern), signature.level != "error"))
     return compiled
 

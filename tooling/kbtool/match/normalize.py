@@ -58,11 +58,6 @@ def strip_line(line: str) -> str:
     return _LEADING_NOISE.sub("", line, count=1)
 
 
-def clean_line(line: str) -> str:
-    """One pasted line as the signatures see it (``clean_text`` then ``strip_line``)."""
-    return strip_line(clean_text(line).replace("\n", " "))
-
-
 #: Bytes per block when reading a log: large enough to amortise the scan, small enough to bound memory.
 BLOCK = 8 * 1024 * 1024
 

@@ -57,12 +57,12 @@ _PORTABLE_ESCAPES = frozenset("dDwWsSbBfnrtv0")
 def portability_problems(pattern: str) -> list[str]:
     """Why ``pattern`` would not behave the same in Python, RE2 and JavaScript; empty when it would."""
     try:
-        compile_pattern(pattern)
+        compiled = compile_pattern(pattern)
     except re.error as exc:
         return [f"not a valid regular expression: {exc}"]
     problems = [why for check, why in _NOT_PORTABLE if check.search(_without_escaped_backslashes(pattern))]
     problems += _u_mode_problems(pattern)
-    if compile_pattern(pattern).search("") is not None:
+    if compiled.search("") is not None:
         problems.append("matches an empty line, so it would match every line")
     return list(dict.fromkeys(problems))
 
