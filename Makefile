@@ -4,13 +4,16 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test validate ui-pot clean
+.PHONY: site test bundle validate ui-pot clean
 
 site: $(STAMP) ## set up, validate the knowledge base, build the site into site/
 	$(BIN)/kb build
 
 test: $(STAMP) ## set up and run the whole test suite
 	$(BIN)/pytest
+
+bundle: $(STAMP) ## set up and pack the site for offline reading into dist/
+	$(BIN)/kb bundle
 
 validate: $(STAMP)
 	$(BIN)/kb validate

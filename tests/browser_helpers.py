@@ -44,3 +44,14 @@ def browser() -> Iterator[Any]:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+def search(page: Any, query: str) -> list[str]:
+    """Type ``query`` into the search box and return the result links, best first."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    box.press("End")  # Material reacts to key events; fill() alone does not start a search
+    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    links: list[str] = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+    return links

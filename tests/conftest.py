@@ -82,3 +82,29 @@ def check_golden(path: Path, actual: str) -> None:
 @pytest.fixture
 def repo_root() -> Iterator[Path]:
     yield REPO
+
+
+@dataclass(frozen=True)
+class OfflineBundle:
+    """Two bundles of one commit of the real knowledge base, and the first one unpacked."""
+
+    repo: Path
+    archive: Path
+    again: Path
+    unpacked: Path
+    result: Result
+
+
+@pytest.fixture(scope="session")
+def offline_bundle(tmp_path_factory: pytest.TempPathFactory) -> OfflineBundle:
+    """``kb bundle`` run twice on the same commit (no SOURCE_DATE_EPOCH): shared by the bundle and browser tests."""
+    from bundle_helpers import kb, knowledge_base_repository, unpack
+
+    work = tmp_path_factory.mktemp("bundle")
+    repo = knowledge_base_repository(work / "repo")
+    archive, again = work / "first" / "kb.zip", work / "second" / "kb.zip"
+    result = kb(["--root", str(repo), "bundle", "--out", str(archive)], env={"SOURCE_DATE_EPOCH": None})
+    assert result.code == 0, result.err
+    second = kb(["--root", str(repo), "bundle", "--out", str(again)], env={"SOURCE_DATE_EPOCH": None})
+    assert second.code == 0, second.err
+    return OfflineBundle(repo, archive, again, unpack(archive, work / "unpacked"), result)

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from browser_helpers import browser  # noqa: F401 (a fixture)
+from browser_helpers import browser, search  # noqa: F401 (a fixture)
 
 from kbtool.cli import main
 
@@ -68,17 +68,6 @@ def page(browser: Any, base_url: str) -> Iterator[Any]:
     yield page
     context.close()
     assert outside == [], f"requests left 127.0.0.1: {outside}"
-
-
-def search(page: Any, query: str) -> list[str]:
-    """Type ``query`` into the search box and return the result links, best first."""
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill(query)
-    box.press("End")  # Material reacts to key events; fill() alone does not start a search
-    page.wait_for_selector(".md-search-result__item", timeout=15_000)
-    links: list[str] = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
-    return links
 
 
 def test_home_to_index_to_record_in_two_clicks(page: Any, base_url: str) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 
 from kbtool.build import hooks
 from kbtool.build.base_config import BaseConfig
+from kbtool.build.offline import OfflineBuild, offline_config
 from kbtool.render.languages import SiteLanguage
 from kbtool.render.links import INDEX_PAGES
 from kbtool.render.ui_text import t
@@ -19,8 +20,9 @@ from kbtool.render.ui_text import t
 NO_JIEBA_HOOK = Path(hooks.__file__).resolve().parent / "search_without_jieba.py"
 
 
-def language_config(base: BaseConfig, language: SiteLanguage, docs_dir: Path, site_dir: Path) -> dict[str, Any]:
-    """The configuration that builds ``language``'s docs tree into ``site_dir``."""
+def language_config(base: BaseConfig, language: SiteLanguage, docs_dir: Path, site_dir: Path,
+                    offline: OfflineBuild | None = None) -> dict[str, Any]:
+    """The configuration that builds ``language``'s docs tree into ``site_dir`` (for the file system: ``offline``)."""
     theme: dict[str, Any] = {"language": language.code}
     if base.custom_dir is not None:
         theme["custom_dir"] = str(base.custom_dir)
@@ -40,4 +42,7 @@ def language_config(base: BaseConfig, language: SiteLanguage, docs_dir: Path, si
         config["site_name"] = t(language.code, base.site_name)
     if not language.segment_chinese:
         config["hooks"] = [str(NO_JIEBA_HOOK)]
+    if offline is not None:
+        for key, values in offline_config(offline, language.code).items():
+            config[key].update(values)
     return config

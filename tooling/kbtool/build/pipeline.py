@@ -20,7 +20,9 @@ import yaml
 from kbtool.build.base_config import BaseConfig, read_base_config
 from kbtool.build.docs_tree import sync_docs_tree
 from kbtool.build.language_config import language_config
+from kbtool.build.offline import OfflineBuild
 from kbtool.build.mkdocs_run import LanguageBuild, build_all
+from kbtool.build.schemas import published_schemas
 from kbtool.build.swap import check_target, mark, swap_into_place
 from kbtool.errors import BuildError
 from kbtool.i18n.files import Translation, load_translations
@@ -42,6 +44,8 @@ class BuildState:
     out: Path
     languages: tuple[SiteLanguage, ...]
     report: Report
+    offline: OfflineBuild | None = None
+    """Set by ``kb bundle``: build for reading from the file system."""
     layout: Layout | None = None
     base: BaseConfig | None = None
     work: Path | None = None
@@ -95,10 +99,17 @@ def stage_generate(state: BuildState) -> None:
     generated = generate(site, [lang.code for lang in state.languages])
     if generated.problems:
         raise BuildError("record text cannot be published as is:\n" + "\n".join(generated.problems))
+    assert state.layout is not None
+    schemas = published_schemas(state.layout)
     for lang in state.languages:
         docs = state.work / "docs" / lang.code
-        state.pages += sync_docs_tree(generated.pages[lang.code], docs)
-        config = language_config(state.base, lang, docs, state.work / "site" / lang.code)
+        files = dict(generated.pages[lang.code])
+        if lang.code == SOURCE_LANGUAGE:
+            files.update(schemas)
+        if state.offline is not None:
+            files.update(state.offline.files)
+        state.pages += sync_docs_tree(files, docs)
+        config = language_config(state.base, lang, docs, state.work / "site" / lang.code, state.offline)
         config_file = state.work / f"mkdocs.{lang.code}.yml"
         config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
         state.configs.append((lang.code, config_file))
@@ -112,7 +123,8 @@ def stage_mkdocs(state: BuildState) -> None:
     def done(result: LanguageBuild) -> None:
         state.report(f"mkdocs: {result.lang} {'built' if result.ok else 'FAILED'} in {result.seconds:.1f} s")
 
-    state.builds = build_all(state.configs, on_done=done)
+    env = {"SOURCE_DATE_EPOCH": str(state.offline.epoch)} if state.offline is not None else {}
+    state.builds = build_all(state.configs, on_done=done, env=env)
     failed = [b for b in state.builds if not b.ok]
     if failed:
         details = "\n".join(f"[{b.lang}] {line}" for b in failed for line in b.problems())
@@ -150,11 +162,13 @@ STAGES: tuple[tuple[str, Callable[[BuildState], None]], ...] = (
 )
 
 
-def build(root: Path, out: Path, languages: Sequence[str] | None = None, report: Report | None = None) -> BuildState:
+def build(root: Path, out: Path, languages: Sequence[str] | None = None, report: Report | None = None,
+          offline: OfflineBuild | None = None) -> BuildState:
     """Run every stage; on any failure the output directory is as it was before."""
     wanted = set(languages or [lang.code for lang in LANGUAGES])
     chosen = tuple(lang for lang in LANGUAGES if lang.code in wanted)
-    state = BuildState(root=root, out=out, languages=chosen, report=report or (lambda message: None))
+    state = BuildState(root=root, out=out, languages=chosen, report=report or (lambda message: None),
+                       offline=offline)
     start = time.monotonic()
     try:
         for _name, run in STAGES:
