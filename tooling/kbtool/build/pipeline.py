@@ -91,6 +91,18 @@ def stage_translations(state: BuildState) -> None:
     state.report(f"translations: {len(state.translations)} files")
 
 
+def docs_files(layout: Layout, lang: str, pages: dict[str, str],
+               offline: OfflineBuild | None = None) -> dict[str, str]:
+    """Everything in ``lang``'s docs tree: its generated pages, the published schemas at the site's root
+    (the source language), and the files an offline build adds."""
+    files = dict(pages)
+    if lang == SOURCE_LANGUAGE:
+        files.update(published_schemas(layout))
+    if offline is not None:
+        files.update(offline.files)
+    return files
+
+
 def stage_generate(state: BuildState) -> None:
     """Write each language's Markdown docs tree and its MkDocs configuration into the work directory."""
     assert state.validation is not None and state.base is not None and state.work is not None
@@ -100,14 +112,9 @@ def stage_generate(state: BuildState) -> None:
     if generated.problems:
         raise BuildError("record text cannot be published as is:\n" + "\n".join(generated.problems))
     assert state.layout is not None
-    schemas = published_schemas(state.layout)
     for lang in state.languages:
         docs = state.work / "docs" / lang.code
-        files = dict(generated.pages[lang.code])
-        if lang.code == SOURCE_LANGUAGE:
-            files.update(schemas)
-        if state.offline is not None:
-            files.update(state.offline.files)
+        files = docs_files(state.layout, lang.code, generated.pages[lang.code], state.offline)
         state.pages += sync_docs_tree(files, docs)
         config = language_config(state.base, lang, docs, state.work / "site" / lang.code, state.offline)
         config_file = state.work / f"mkdocs.{lang.code}.yml"

@@ -104,6 +104,14 @@ def translations(lang: str) -> gettext.NullTranslations:
     return compile_catalog(load_catalog(po_file(lang)))
 
 
+def reload_translations() -> None:
+    """Forget the compiled catalogs: the next ``translations()`` reads the PO files again.
+
+    For a process that outlives an edit of a catalog, such as ``kb serve``.
+    """
+    translations.cache_clear()
+
+
 def load_catalog(path: Path) -> Catalog:
     """The PO file at ``path``, read strictly.
 
