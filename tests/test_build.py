@@ -160,12 +160,12 @@ def test_mkdocs_failure_leaves_the_previous_site_untouched(make_kb, kb, monkeypa
     # A strict-mode warning in one language: a nav entry to a page that does not exist.
     real = mkdocs_run.build_one
 
-    def failing(lang: str, config_file: Path) -> mkdocs_run.LanguageBuild:
+    def failing(lang: str, config_file: Path, extra_env: dict[str, str] | None = None) -> mkdocs_run.LanguageBuild:
         if lang == "ja":
             text = config_file.read_text(encoding="utf-8")
             config_file.write_text(text + "\nnav_extra_broken: true\nnot_in_nav: 1\n", encoding="utf-8")
             (config_file.parent / "docs" / "ja" / "broken.md").write_text("[x](missing.md)\n", encoding="utf-8")
-        return real(lang, config_file)
+        return real(lang, config_file, extra_env)
 
     monkeypatch.setattr(mkdocs_run, "build_one", failing)
     result = kb("build", "--lang", "en", "--lang", "ja", "--out", "out")

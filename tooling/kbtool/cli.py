@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kbtool import __version__
-from kbtool.commands import build, bundle, i18n, lint, match, serve, validate
+from kbtool.commands import build, bundle, i18n, lint, match, new, serve, validate
 from kbtool.errors import KbError
 
-COMMANDS = (validate, lint, match, build, bundle, serve, i18n)
+COMMANDS = (validate, lint, match, build, bundle, serve, i18n, new)
 
 
 def build_parser() -> argparse.ArgumentParser:
