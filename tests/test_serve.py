@@ -9,18 +9,11 @@ does not stop.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import signal
 import socket
-import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,8 +24,8 @@ from conftest import REPO, Result
 
 from kbtool.cli import main
 from kbtool.render import catalogs
+from serve_helpers import KB, Server, free_port, start_server, stop, wait_until
 
-KB = Path(sys.executable).parent / "kb"
 #: What ``kb build`` reads at the knowledge-base root; ``pyproject.toml`` holds the lint settings.
 KB_FILES = ("kb", "i18n", "mkdocs.yml", "overrides", "pyproject.toml")
 #: Interface catalogs are read beside the tool's code, not from ``--root`` (see kbtool.render.catalogs), and
@@ -45,55 +38,6 @@ KB_WITH_UI_DIR = (
 #: Long enough for the one-second look, generating, MkDocs's rebuild and the browser's next poll.
 UPDATE_SECONDS = 30.0
 UPDATE_MS = int(UPDATE_SECONDS * 1000)
-START_SECONDS = 90.0
-
-
-@dataclass
-class Server:
-    """A running ``kb serve`` on its own copy of the knowledge base."""
-
-    root: Path
-    url: str
-    process: subprocess.Popen[bytes]
-    log: Path
-
-    def stderr(self) -> str:
-        return self.log.read_text(encoding="utf-8", errors="replace")
-
-    def get(self, page: str) -> str:
-        with urllib.request.urlopen(f"{self.url}{page}", timeout=10) as response:
-            text: str = response.read().decode("utf-8")
-            return text
-
-    def record(self, index: int) -> str:
-        """The id of the knowledge base's ``index``-th record (by file name)."""
-        return sorted(p.stem for p in (self.root / "kb" / "records").glob("*.yaml"))[index]
-
-
-def wait_until(condition: Callable[[], bool], seconds: float, what: str, server: Server) -> None:
-    """Poll ``condition`` every 0.2 s; fail with the server's stderr when ``seconds`` pass first."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        assert server.process.poll() is None, f"kb serve stopped:\n{server.stderr()}"
-        time.sleep(0.2)
-    pytest.fail(f"not within {seconds:.0f} s: {what}\n--- kb serve stderr ---\n{server.stderr()}")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
-def answers(server: Server, page: str) -> bool:
-    try:
-        server.get(page)
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return False
-    return True
 
 
 def copy_kb(root: Path) -> Path:
@@ -105,17 +49,6 @@ def copy_kb(root: Path) -> Path:
         else:
             shutil.copy(source, root / name)
     return root
-
-
-def stop(process: subprocess.Popen[bytes]) -> None:
-    """SIGTERM, as a user's service manager would send it; then the whole process group if it hangs."""
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
 
 
 @pytest.fixture(scope="module")
@@ -131,14 +64,8 @@ def serve(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str], 
         arguments = ["--root", str(root), "serve", "--lang", lang, "--addr", f"127.0.0.1:{port}"]
         command = [str(KB), *arguments] if lang == "en" else \
             [sys.executable, "-c", KB_WITH_UI_DIR, str(root / "i18n" / "ui"), *arguments]
-        log = root.parent / "stderr.txt"
-        with log.open("wb") as err:
-            # Its own process group, so that a hung server and its mkdocs child can be killed together.
-            process = subprocess.Popen(command, cwd=root, stdout=subprocess.DEVNULL, stderr=err,
-                                       start_new_session=True)
-        server = Server(root, f"http://127.0.0.1:{port}/", process, log)
+        server = start_server(command, root, port)
         servers[lang] = server
-        wait_until(lambda: answers(server, "index.html"), START_SECONDS, "the preview answers", server)
         return server
 
     try:
