@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -55,3 +57,41 @@ def search(page: Any, query: str) -> list[str]:
     page.wait_for_selector(".md-search-result__item", timeout=15_000)
     links: list[str] = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
     return links
+
+
+@dataclass
+class LocalPage:
+    """A page that may load local files only; what it tried to load from elsewhere, and its script errors."""
+
+    page: Any
+    outside: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@contextmanager
+def local_only_page(browser: Any, console_errors: bool = False, **options: Any) -> Iterator[LocalPage]:
+    """A page in a new context where every request that is not ``file://`` is refused and recorded.
+
+    Uncaught script errors are collected, and with ``console_errors`` also
+    what the page logs as an error. ``options`` go to ``browser.new_context``.
+    """
+    context = browser.new_context(**options)
+    local = LocalPage(page=None)
+
+    def route(route: Any) -> None:
+        if route.request.url.startswith("file://"):
+            route.continue_()
+        else:
+            local.outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
+    local.page = context.new_page()
+    local.page.on("pageerror", lambda error: local.errors.append(str(error)))
+    if console_errors:
+        local.page.on("console", lambda message: local.errors.append(message.text) if message.type == "error"
+                      else None)
+    try:
+        yield local
+    finally:
+        context.close()

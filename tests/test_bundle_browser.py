@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from browser_helpers import browser, search  # noqa: F401 (a fixture)
+from browser_helpers import browser, local_only_page, search  # noqa: F401 (a fixture)
 from conftest import OfflineBundle
 from kbtool.render.ui_text import t
 
@@ -27,26 +27,11 @@ def site(offline_bundle: OfflineBundle) -> Path:
 
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
-    """A page in a context that refuses every request that is not a local file, and collects script errors."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    outside: list[str] = []
-    errors: list[str] = []
-
-    def route(route: Any) -> None:
-        if route.request.url.startswith("file://"):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", route)
-    opened = context.new_page()
-    opened.on("pageerror", lambda error: errors.append(str(error)))
-    opened.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    yield opened
-    context.close()
-    assert outside == [], f"the bundle made network requests: {outside}"
-    assert errors == [], f"errors in the console: {errors}"
+    """A page that may load local files only; no request may leave, and no error may be logged."""
+    with local_only_page(browser, console_errors=True, viewport={"width": 1280, "height": 900}) as local:
+        yield local.page
+    assert local.outside == [], f"the bundle made network requests: {local.outside}"
+    assert local.errors == [], f"errors in the console: {local.errors}"
 
 
 def test_from_the_top_index_to_a_record(page: Any, site: Path) -> None:

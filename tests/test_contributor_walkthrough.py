@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from browser_helpers import browser, search  # noqa: F401 (a fixture)
+from browser_helpers import browser, local_only_page, search  # noqa: F401 (a fixture)
 from bundle_helpers import git, kb, knowledge_base_repository, unpack
 from conftest import REPO
 from serve_helpers import KB, free_port, start_server, stop
@@ -71,13 +71,8 @@ def test_a_new_record_from_scaffold_to_offline_bundle(browser: Any, tmp_path: Pa
     assert first.read_bytes() == second.read_bytes()
 
     site = unpack(first, tmp_path / "unpacked")
-    context = browser.new_context()
-    outside: list[str] = []
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://")
-                  else (outside.append(route.request.url), route.abort()))
-    page = context.new_page()
-    page.goto((site / "index.html").as_uri())
-    results = search(page, "walkthrough")
+    with local_only_page(browser) as local:
+        local.page.goto((site / "index.html").as_uri())
+        results = search(local.page, "walkthrough")
     assert results[0].split("#")[0].split("?")[0] == (site / "records" / f"{NEW_ID}.html").as_uri()
-    context.close()
-    assert outside == []
+    assert (local.outside, local.errors) == ([], [])

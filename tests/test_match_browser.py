@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from browser_helpers import browser  # noqa: F401 (a fixture)
+from browser_helpers import browser, local_only_page  # noqa: F401 (a fixture)
 
 from conftest import REPO
 from kbtool.cli import main
@@ -41,27 +41,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def match_page(browser: Any, site: Path) -> Iterator[Any]:
     """The English page from file://; any request that is not a local file fails the test run."""
-    context = browser.new_context()
-    outside: list[str] = []
-    errors: list[str] = []
-
-    def route(route: Any) -> None:
-        if route.request.url.startswith("file://"):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto((site / "match.html").as_uri())
-    yield page
-    context.close()
-    assert outside == [], f"the page made network requests: {outside}"
+    with local_only_page(browser) as local:
+        local.page.goto((site / "match.html").as_uri())
+        yield local.page
+    assert local.outside == [], f"the page made network requests: {local.outside}"
     # Material's search cannot load its index from file:// without the offline plugin (the offline
     # bundle's build uses it); that error is the search box's, not this page's.
-    assert [e for e in errors if "search_index.js" not in e] == [], f"script errors on the page: {errors}"
+    errors = [e for e in local.errors if "search_index.js" not in e]
+    assert errors == [], f"script errors on the page: {errors}"
 
 
 def _python_results(text: str) -> list[dict[str, Any]]:

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 #: A JSON-pointer-like path into the data: mapping keys and sequence indexes.
 DataPath = tuple[str | int, ...]
+
+
+def strings(node: Any, path: DataPath = ()) -> Iterator[tuple[DataPath, str]]:
+    """Every string in loaded data, with its path, in document order."""
+    if isinstance(node, str):
+        yield path, node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from strings(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from strings(value, (*path, index))
 
 
 @dataclass(frozen=True, slots=True)

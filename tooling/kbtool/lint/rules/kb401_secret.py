@@ -38,13 +38,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
 from kbtool.lint.context import LintContext
 from kbtool.lint.snippets.positions import at_offset
 from kbtool.i18n.units import record_units
 from kbtool.lint.snippets.secrets import Secret, find_secrets
-from kbtool.load.document import DataPath, Document
+from kbtool.load.document import DataPath, Document, strings
 from kbtool.model.finding import Finding, Severity
 from kbtool.model.rule import RuleInfo
 
@@ -53,7 +52,7 @@ RULE = RuleInfo.from_doc("KB401", "secret", Severity.ERROR, __doc__)
 
 def check(ctx: LintContext) -> Iterator[Finding]:
     for rf in ctx.linted():
-        for path, text in _strings(rf.doc.data, ()):
+        for path, text in strings(rf.doc.data, ()):
             if len(path) == 3 and path[0] == "commits" and path[2] == "sha":
                 continue  # a commit sha, checked by the commit rules
             yield from _report(rf.doc, path, text, find_secrets(text))
@@ -92,13 +91,3 @@ def _word_at(text: str, offset: int) -> str:
 
 _WORD = re.compile(r"[\w+/=.-]+")
 
-
-def _strings(node: Any, path: DataPath) -> Iterator[tuple[DataPath, str]]:
-    if isinstance(node, str):
-        yield path, node
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            yield from _strings(value, (*path, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _strings(value, (*path, index))

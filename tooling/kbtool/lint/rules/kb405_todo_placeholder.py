@@ -36,12 +36,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
 from kbtool.lint.context import LintContext
 from kbtool.lint.snippets.config_keys import dotted
 from kbtool.lint.snippets.positions import at_offset
-from kbtool.load.document import DataPath
+from kbtool.load.document import strings
 from kbtool.model.finding import Finding, Severity
 from kbtool.model.rule import RuleInfo
 
@@ -53,7 +52,7 @@ PLACEHOLDER = re.compile(r"(?<![A-Za-z0-9])todo(?![A-Za-z0-9])", re.IGNORECASE)
 
 def check(ctx: LintContext) -> Iterator[Finding]:
     for rf in ctx.linted():
-        for path, text in _strings(rf.doc.data, ()):
+        for path, text in strings(rf.doc.data, ()):
             found = PLACEHOLDER.search(text)
             if found is not None:
                 yield at_offset(RULE, rf.doc, path, found.start(), found.group(0),
@@ -66,13 +65,3 @@ def _shown(text: str) -> str:
     first = text.strip().split("\n", 1)[0]
     return f"`{first[:60]}…`" if len(first) > 60 else f"`{first}`"
 
-
-def _strings(node: Any, path: DataPath) -> Iterator[tuple[DataPath, str]]:
-    if isinstance(node, str):
-        yield path, node
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            yield from _strings(value, (*path, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _strings(value, (*path, index))
