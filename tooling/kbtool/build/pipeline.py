@@ -2,8 +2,9 @@
 
 Each stage reads and extends one ``BuildState``; the first stage that
 raises stops the build. Everything is written inside a work directory next
-to the output, which is removed at the end whatever happened, so a failed
-build leaves the previous site untouched and no half-written one behind.
+to the output, which is removed at the end whatever happened (by the next
+build, if this one is killed), so a failed build leaves the previous site
+untouched and no half-written one behind.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from kbtool.build.language_config import language_config
 from kbtool.build.offline import OfflineBuild
 from kbtool.build.mkdocs_run import LanguageBuild, build_all
 from kbtool.build.schemas import published_schemas
-from kbtool.build.swap import check_target, mark, swap_into_place
+from kbtool.build.swap import check_target, mark, remove_stale_work, swap_into_place, work_prefix
 from kbtool.errors import BuildError
 from kbtool.i18n.files import Translation, load_translations
 from kbtool.load.layout import Layout, find_layout
@@ -63,7 +64,8 @@ def stage_load(state: BuildState) -> None:
     state.base = read_base_config(state.root)
     check_target(state.out, state.root)
     state.out.parent.mkdir(parents=True, exist_ok=True)
-    state.work = Path(tempfile.mkdtemp(prefix=f".{state.out.name}.build-", dir=state.out.parent.resolve()))
+    remove_stale_work(state.out)
+    state.work = Path(tempfile.mkdtemp(prefix=work_prefix(state.out), dir=state.out.parent.resolve()))
 
 
 def stage_validate(state: BuildState) -> None:

@@ -8,6 +8,7 @@ deleted. A failure before the second rename leaves the target as it was.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -29,6 +30,46 @@ def check_target(target: Path, protected: Path) -> None:
     if resolved.is_dir() and any(resolved.iterdir()) and not (resolved / MARKER).exists():
         raise UsageError(f"{target}: not empty and not a site built by kb build (no {MARKER} file); "
                          "remove it or choose another --out")
+
+
+def work_prefix(target: Path) -> str:
+    """The name start of a build's work directory beside ``target``; it holds the building process's id."""
+    return f".{target.name}.build-{os.getpid()}-"
+
+
+def remove_stale_work(target: Path) -> None:
+    """Remove the work directories that builds killed midway left beside ``target``.
+
+    A build killed with SIGKILL cannot clean up after itself. Its work
+    directory (and, if it died between the two renames of the swap, the
+    previous site set aside) is named with its process id; those of a
+    process that no longer runs are stale. A previous site set aside goes
+    back in place when nothing replaced it.
+    """
+    leftover = re.compile(rf"\.{re.escape(target.name)}\.(build|old)-(\d+)(?:-|$)")
+    if not target.parent.is_dir():
+        return
+    for path in sorted(target.parent.iterdir()):
+        found = leftover.match(path.name)
+        if found is None or not path.is_dir() or _running(int(found.group(2))):
+            continue
+        if found.group(1) == "old" and not target.exists():
+            os.replace(path, target)
+        else:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    """Whether process ``pid`` may still be building (signal 0 checks that it exists, and sends nothing)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process, or no way to tell: leave its directory alone
+        return True
+    return True
 
 
 def mark(site: Path) -> None:

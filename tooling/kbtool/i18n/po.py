@@ -23,6 +23,7 @@ from kbtool.i18n.pofile import PoReadError, read_po_strict
 from kbtool.i18n.status import RecordStatus, State
 from kbtool.i18n.units import source_hash
 from kbtool.model.record import Record
+from kbtool.render.languages import LANGUAGES, SOURCE_LANGUAGE
 
 CONTEXT_SEPARATOR = ":"
 
@@ -81,6 +82,10 @@ def import_catalog(data: bytes, filename: str, records: dict[str, Record], lang:
         raise UsageError(f"{filename}: the catalog names no Language; pass --lang")
     if lang and catalog_lang and catalog_lang != lang:
         raise UsageError(f"{filename}: the catalog is for `{catalog_lang}`, not `{lang}`")
+    targets = [language.code for language in LANGUAGES if language.code != SOURCE_LANGUAGE]
+    if chosen not in targets:  # else its files would go to i18n/<anything>/, where nothing reads them
+        raise UsageError(f"{filename}: the catalog is for `{chosen}`, which records are not translated into "
+                         f"({', '.join(targets)}); fix its Language header or pass --lang")
     result = Imported(chosen)
     for message in catalog:
         if not message.id or not message.context:

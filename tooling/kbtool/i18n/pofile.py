@@ -45,10 +45,12 @@ _PO_LINE = re.compile(r'(?:(?P<keyword>msgctxt|msgid_plural|msgid|msgstr(?:\[\d+
 
 
 def syntax_problems(text: str) -> list[tuple[int, str]]:
-    """``(line, message)`` for what Babel's reader lets through: non-PO lines, and an entry defined twice.
+    """``(line, message)`` for what Babel's reader lets through: non-PO lines, an entry defined twice, and
+    plural forms that do not match their msgid.
 
-    Babel reads ``msgstr Vérifier`` (no quotes) without complaint and keeps the last of two entries with
-    the same msgid, where ``msgfmt`` refuses both.
+    Babel reads ``msgstr Vérifier`` (no quotes) without complaint, keeps the last of two entries with
+    the same msgid, and takes ``msgstr[0]`` for a singular msgid (or ``msgstr`` for a plural one), where
+    ``msgfmt`` refuses all of them.
     """
     problems: list[tuple[int, str]] = []
     first: dict[tuple[str, str], int] = {}
@@ -60,6 +62,12 @@ def syntax_problems(text: str) -> list[tuple[int, str]]:
         if "msgid" in entry and key in first:
             problems.append((start, f'msgid "{key[1]}" is defined twice (first on line {first[key]})'))
         first.setdefault(key, start)
+        # As msgfmt: a plural entry translates each form (msgstr[n]); a singular one has one msgstr.
+        indexed = any(name.startswith("msgstr[") for name in entry)
+        if "msgid_plural" in entry and "msgstr" in entry:
+            problems.append((start, f'msgid "{key[1]}" has a plural form: translate it as msgstr[0], msgstr[1], ...'))
+        elif "msgid" in entry and "msgid_plural" not in entry and indexed:
+            problems.append((start, f'msgid "{key[1]}" has no msgid_plural: write msgstr, not msgstr[n]'))
 
     for number, line in enumerate(text.splitlines(), 1):
         stripped = line.strip()

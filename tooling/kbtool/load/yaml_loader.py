@@ -9,6 +9,7 @@ recursive runs, and never expand an alias (so alias bombs cost nothing).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,6 +30,7 @@ MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 64
 
 _STR = "tag:yaml.org,2002:str"
+_OTHER_BREAKS = re.compile("[\u0085\u2028\u2029]")
 _resolver = yaml.resolver.Resolver()
 _constructor = yaml.constructor.SafeConstructor()
 
@@ -115,6 +117,15 @@ def decode(raw: bytes, path: str, *, max_bytes: int = MAX_BYTES) -> tuple[str | 
         kind = "CRLF" if text.startswith("\r\n", cr) else "CR"
         return None, [_finding(path, line, column, codes.LINE_ENDINGS,
                                f"{kind} line ending; files must use LF line endings")]
+    # YAML 1.1 also breaks lines at these; editors do not, so every later position would be off.
+    other = _OTHER_BREAKS.search(text)
+    if other is not None:
+        line = text.count("\n", 0, other.start()) + 1
+        column = other.start() - (text.rfind("\n", 0, other.start()) + 1) + 1
+        code = f"U+{ord(other.group()):04X}"
+        return None, [_finding(path, line, column, codes.LINE_ENDINGS,
+                               f"{code} is a line break in YAML; files must use LF line endings "
+                               f"(write it as \\u{code[2:]} in a double-quoted string)")]
     return text, []
 
 
@@ -140,7 +151,7 @@ class _Composer:
                 self._handle(event)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
-            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            line, column = _within(self.text, mark.line + 1, mark.column + 1) if mark else (1, 1)
             problem = exc.problem or exc.context or "invalid YAML"
             problem += _HINTS.get(problem, "")
             context = f" ({exc.context})" if exc.context and exc.problem else ""
@@ -164,6 +175,10 @@ class _Composer:
         elif isinstance(event, ev.AliasEvent):
             self._report_mark(event.start_mark, codes.ANCHOR_ALIAS,
                               f"alias `*{event.anchor}`; aliases are not allowed, write the value out")
+            frame = self.stack[-1] if self.stack else None
+            if frame is not None and isinstance(frame.value, dict) and frame.key is None and not frame.skip:
+                frame.skip = 1  # an alias used as a key: drop its value with it
+                return
             self._add(None, event)
         elif isinstance(event, ev.ScalarEvent):
             self._check_node(event)
@@ -314,6 +329,15 @@ def _type_name(value: Any) -> str:
     if isinstance(value, str):
         return "text"
     return "a collection"
+
+
+def _within(text: str, line: int, column: int) -> tuple[int, int]:
+    """A parser position moved inside the file: at the end of a file without a final newline,
+    the parser reports the start of a line after the last one."""
+    lines = text.split("\n")
+    if line > len(lines):
+        return len(lines), len(lines[-1]) + 1
+    return line, column
 
 
 def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:

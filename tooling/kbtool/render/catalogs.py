@@ -119,9 +119,10 @@ def load_catalog(path: Path) -> Catalog:
     ``t()`` could not fill in (see ``placeholder_problems``).
     """
     catalog = read_catalog(path)
-    problems = [f"{_shown(path)}:{line}: {message}" for line, message in placeholder_problems(catalog)]
+    found = sorted(placeholder_problems(catalog) + markup_problems(catalog))
+    problems = [f"{_shown(path)}:{line}: {message}" for line, message in found]
     if problems:
-        raise BuildError("interface translations with the wrong placeholders:\n" + "\n".join(problems))
+        raise BuildError("interface translations that cannot be used:\n" + "\n".join(problems))
     return catalog
 
 
@@ -162,6 +163,27 @@ def placeholder_problems(catalog: Catalog) -> list[tuple[int, str]]:
         elif found != expected:
             problems.append((line, f"the translation of {message.id!r} has the placeholders {_names(found)} "
                                    f"but the English text has {_names(expected)}"))
+    return problems
+
+
+#: What lets text become active markup on a page: raw HTML and autolinks (``<``), links and images (``[ ]``,
+#: where ``javascript:`` would reach an ``href``). Some interface strings reach the Markdown unescaped (a
+#: label before a code span, a note with a link), so a translation may hold these only where the English does.
+_MARKUP = ("<", "[", "]")
+
+
+def markup_problems(catalog: Catalog) -> list[tuple[int, str]]:
+    """``(line, message)`` for each translation that adds HTML or a link the English text does not have."""
+    problems = []
+    for message in catalog:
+        if not (message.id and isinstance(message.id, str) and isinstance(message.string, str)
+                and message.string and not message.fuzzy):
+            continue
+        added = [char for char in _MARKUP if char in message.string and char not in message.id]
+        if added:
+            shown = " ".join(f"`{char}`" for char in added)
+            problems.append((message.lineno or 1, f"the translation of {message.id!r} contains {shown}, which the "
+                                                  "English text does not: interface strings cannot add HTML or links"))
     return problems
 
 
