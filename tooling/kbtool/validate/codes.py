@@ -25,9 +25,11 @@ FILE_TOO_LARGE = _rule("KB002", "file-too-large", "The file is larger than the s
 INVALID_ENCODING = _rule("KB003", "invalid-encoding", "The file is not clean UTF-8 text.",
     "Files must be UTF-8 without a byte-order mark and without NUL bytes. The position of the "
     "first bad byte is reported.")
-LINE_ENDINGS = _rule("KB004", "line-endings", "The file uses CR or CRLF line endings.",
+LINE_ENDINGS = _rule("KB004", "line-endings", "The file uses CR or CRLF line endings, or a Unicode line break.",
     "Files use LF line endings so that positions, diffs and hashes agree on every platform. "
-    "Convert with `dos2unix FILE` or your editor's line-ending setting.")
+    "Convert with `dos2unix FILE` or your editor's line-ending setting. YAML also breaks lines at "
+    "U+0085, U+2028 and U+2029, which editors show inside a line: write them as escapes "
+    "(`\\u2028`) in a double-quoted string.")
 YAML_SYNTAX = _rule("KB005", "yaml-syntax", "The file is not valid YAML.",
     "The YAML parser stopped; the position is where it noticed the problem, which may be just "
     "after the real mistake (an unclosed quote, a tab used for indentation, a missing colon).")
