@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test bundle validate ui-pot clean
+.PHONY: site test bundle validate ui-pot bench clean
 
 site: $(STAMP) ## set up, validate the knowledge base, build the site into site/
 	$(BIN)/kb build
@@ -20,6 +20,10 @@ validate: $(STAMP)
 
 ui-pot: $(STAMP) ## extract the interface strings into i18n/ui/messages.pot and merge them into each language's .po
 	$(BIN)/python -m kbtool.render.catalogs
+
+bench: $(STAMP) ## generate 100/1,000/10,000-record knowledge bases, time kb against baselines, write docs/benchmarks.md
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' \

@@ -7,6 +7,7 @@ by their words.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -28,6 +29,9 @@ class Shape:
     raw_html: tuple[str, ...]
 
 
+# Cached: each source text is compared with its translation in every language, and `kb lint` may
+# report on several kinds of difference in the same field.
+@functools.lru_cache(maxsize=4096)
 def shape(text: str) -> Shape:
     """The parts of ``text`` a translation must keep."""
     code: list[str] = []

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any, TypeVar
 
 from kbtool.clitree import CliCatalog, load_catalog
 from kbtool.i18n.files import Translation
@@ -21,6 +22,8 @@ from kbtool.model.record import Record
 from kbtool.model.registry import Registries
 from kbtool.model.rule import RuleInfo
 from kbtool.validate.engine import display_path
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,15 @@ class LintContext:
     translations: dict[tuple[str, str], Translation] = field(default_factory=dict)
     """Record translations by (language, record id), for the translation rules (KB5xx)."""
     _links: dict[str, list[PlacedLink]] = field(default_factory=dict, init=False, repr=False)
+    _memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False)
+
+    def memo(self, name: str, compute: Callable[[], T]) -> T:
+        """``compute()``, run once per lint run under ``name``: work several rules share (the translation
+        shapes KB501–KB505 all read) is done once, not once per rule."""
+        if name not in self._memo:
+            self._memo[name] = compute()
+        result: T = self._memo[name]
+        return result
 
     def links(self, rf: RecordFile) -> list[PlacedLink]:
         """Every link in the record's Markdown text, where it is written; parsed once per run for all link rules."""

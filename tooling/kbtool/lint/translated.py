@@ -46,10 +46,15 @@ def shape_findings(ctx: LintContext, rule: RuleInfo, kind: str) -> Iterator[Find
 
     Outdated and missing fields are not compared: they are KB507's and KB508's.
     """
-    for item in translated_fields(ctx):
-        if not item.current or item.unit is None or item.translation.doc is None:
-            continue
-        for found, message in differences(item.unit.text, item.value.text):
-            if found == kind:
-                needle = first_extra(item.unit.text, item.value.text, kind) or ""
-                yield at_text(rule, item.translation.doc, item.text_path, needle, f"`{item.key}`: {message}")
+    for item, found, message in ctx.memo("translation-shape-differences", lambda: _shape_differences(ctx)):
+        if found == kind and item.translation.doc is not None and item.unit is not None:
+            needle = first_extra(item.unit.text, item.value.text, kind) or ""
+            yield at_text(rule, item.translation.doc, item.text_path, needle, f"`{item.key}`: {message}")
+
+
+def _shape_differences(ctx: LintContext) -> list[tuple[TranslatedField, str, str]]:
+    """Every (field, kind, message) shape difference of the current translations, for KB501–KB505 to share:
+    parsing every text as Markdown is most of what ``kb lint`` does, so it is done once per run."""
+    return [(item, found, message) for item in translated_fields(ctx)
+            if item.current and item.unit is not None and item.translation.doc is not None
+            for found, message in differences(item.unit.text, item.value.text)]

@@ -35,7 +35,42 @@ def _validator(schema_text: str) -> jsonschema.Draft202012Validator:
     # process that validates again (kb serve, the tests) does it once per schema text.
     schema = json.loads(schema_text)
     jsonschema.Draft202012Validator.check_schema(schema)
-    return jsonschema.Draft202012Validator(schema)
+    return jsonschema.Draft202012Validator(inline_refs(schema))
+
+
+def inline_refs(schema: dict[str, Any]) -> dict[str, Any]:
+    """``schema`` with each local ``{"$ref": "#/$defs/x"}`` replaced by the definition it names.
+
+    Resolving a ``$ref`` through jsonschema's ``referencing`` registry costs more than the
+    checks behind it; inlined, a record validates in half the time (docs/benchmarks.md).
+    Errors stay the same: they name the keyword that failed and its (sub)schema, which keeps
+    its ``patternErrorMessage`` and ``errorMessage``. A reference with sibling keywords other
+    than annotations, or a definition that refers to itself, is left as it is.
+    """
+    definitions = schema.get("$defs")
+    if not isinstance(definitions, dict):
+        return schema
+
+    def resolve(node: Any, seen: tuple[str, ...]) -> Any:
+        if isinstance(node, list):
+            return [resolve(item, seen) for item in node]
+        if not isinstance(node, dict):
+            return node
+        ref = node.get("$ref")
+        name = ref.removeprefix(_LOCAL_DEF) if isinstance(ref, str) and ref.startswith(_LOCAL_DEF) else None
+        siblings = {key: resolve(value, seen) for key, value in node.items() if key != "$ref"}
+        target = definitions.get(name) if name is not None else None
+        if name is None or name in seen or not isinstance(target, dict) or set(siblings) - _ANNOTATIONS:
+            return {"$ref": ref, **siblings} if ref is not None else siblings
+        return {**resolve(target, seen + (name,)), **siblings}
+
+    inlined: dict[str, Any] = resolve(schema, ())
+    return inlined
+
+
+_LOCAL_DEF = "#/$defs/"
+#: Keywords beside a ``$ref`` that do not validate, so merging them into the definition changes nothing.
+_ANNOTATIONS = frozenset({"description", "title", "default", "examples", "deprecated", "$comment"})
 
 
 def schema_findings(doc: Document, validator: jsonschema.Draft202012Validator) -> list[Finding]:
