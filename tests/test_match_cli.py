@@ -23,6 +23,7 @@ from kbtool.commands import match as match_command
 from kbtool.load.layout import Layout
 from kbtool.match.matcher import Matcher, compile_signatures
 from kbtool.match.normalize import clean_text, strip_line
+from kbtool.validate.cache import ValidRecords
 from kbtool.validate.engine import Validation, validate
 from match_table import PasteCase, all_cases, pasted_logs
 
@@ -34,7 +35,8 @@ CASES = all_cases()
 def kb_match(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
              tmp_path: Path) -> Callable[..., tuple[int, Any, str]]:
     """``kb_match(text_or_bytes, *options)``: (exit status, parsed JSON or text output, stderr)."""
-    monkeypatch.setattr(match_command, "validate", lambda layout: VALIDATION)
+    valid = ValidRecords(VALIDATION.records, VALIDATION.registries, VALIDATION.error_count)
+    monkeypatch.setattr(match_command, "valid_records", lambda layout: valid)
 
     def run(text: str | bytes, *options: str) -> tuple[int, Any, str]:
         log = tmp_path / "pasted.log"

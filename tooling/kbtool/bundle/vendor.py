@@ -22,6 +22,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from kbtool.cachedir import cache_dir
 from kbtool.errors import KbError
 
 
@@ -55,15 +56,6 @@ IFRAME_WORKER = NpmFile(
 #: Where pages load the shim from; Material's offline plugin adds unpkg.com only when no
 #: polyfill path contains "iframe-worker".
 SHIM_PATH = IFRAME_WORKER.members[0][1]
-
-
-def cache_dir() -> Path:
-    """``$KB_CACHE_DIR``, else ``$XDG_CACHE_HOME/kb``, else ``~/.cache/kb``."""
-    explicit = os.environ.get("KB_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "kb"
 
 
 def _matches(data: bytes, integrity: str) -> bool:

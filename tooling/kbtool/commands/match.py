@@ -22,7 +22,7 @@ from kbtool.render.context import Site
 from kbtool.render.languages import BY_CODE, SOURCE_LANGUAGE, language
 from kbtool.render.links import html_path, record_page
 from kbtool.render.match_page import localized_title
-from kbtool.validate.engine import validate
+from kbtool.validate.cache import valid_records
 
 HELP = "find the records that match an error message or a log"
 DESCRIPTION = """\
@@ -42,6 +42,10 @@ URLs: --base-url, else `site_url` in mkdocs.yml, else the local build in
 that matched, cut around the match when longer than 300 characters), line
 (its number, from 1), span (start and end of the match in `matched`, in
 characters), url.
+
+Records that do not validate are left out, with a warning. The valid records
+are kept in the cache directory ($KB_CACHE_DIR, default ~/.cache/kb) until a
+file under kb/ changes, so later runs start at once.
 
 exit status: 0 a record matched, 1 nothing matched, 2 usage error
 """
@@ -68,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
     if args.limit < 0:
         raise UsageError("--limit must be 0 (all) or more")
     layout = find_layout(args.root)
-    validation = validate(layout)
+    validation = valid_records(layout)
     records = validation.records
     if validation.error_count:
         print(f"kb match: warning: {validation.error_count} problems in the knowledge base; invalid records are "
