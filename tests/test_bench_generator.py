@@ -79,17 +79,3 @@ def test_report_table_and_plot_from_fake_figures(tmp_path: Path) -> None:
     assert "| Bundle | — | 3.20 MB | — | — | — | — | — |" in text
     assert "Targets met: 1 of 2" in text and "2026-11-21 00:00 UTC" in text
     assert "- kb build at 10,000 records" in text and text.rstrip().endswith("profile")
-
-
-def test_plot_is_a_png(tmp_path: Path) -> None:
-    pytest.importorskip("matplotlib", reason="the plot needs the `bench` extra (make bench installs it)")
-    sys.path.insert(0, str(REPO))
-    try:
-        from bench.report import Results, plot
-    finally:
-        sys.path.remove(str(REPO))
-    results = Results()
-    results.time("kb lint", 100, 0.5)
-    results.time("baseline: floor", 100, 0.1)
-    plot(results, tmp_path / "plot.png")
-    assert (tmp_path / "plot.png").read_bytes().startswith(b"\x89PNG")
