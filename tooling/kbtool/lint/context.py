@@ -72,6 +72,17 @@ class LintContext:
         result: T = self._memo[name]
         return result
 
+    def translations_of(self, record_id: str) -> list[tuple[str, Translation]]:
+        """The translations of one record as (language, translation), in language order; indexed once per run
+        (scanning every translation for every record is quadratic in the size of the knowledge base)."""
+        def index() -> dict[str, list[tuple[str, Translation]]]:
+            by_record: dict[str, list[tuple[str, Translation]]] = {}
+            for (lang, rid), translation in sorted(self.translations.items()):
+                by_record.setdefault(rid, []).append((lang, translation))
+            return by_record
+
+        return self.memo("translations-by-record", index).get(record_id, [])
+
     def links(self, rf: RecordFile) -> list[PlacedLink]:
         """Every link in the record's Markdown text, where it is written; parsed once per run for all link rules."""
         if rf.record.id not in self._links:

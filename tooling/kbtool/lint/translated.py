@@ -35,8 +35,7 @@ def translated_fields(ctx: LintContext) -> Iterator[TranslatedField]:
     """Every field of every translation of the records being linted, in file order."""
     for rf in ctx.linted():
         units = {unit.key: unit for unit in record_units(rf.record)}
-        for lang in sorted({lang for lang, rid in ctx.translations if rid == rf.record.id}):
-            translation = ctx.translations[(lang, rf.record.id)]
+        for _lang, translation in ctx.translations_of(rf.record.id):
             for key, value in translation.fields.items():
                 yield TranslatedField(translation, key, value, units.get(key))
 

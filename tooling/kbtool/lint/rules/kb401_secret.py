@@ -67,8 +67,8 @@ def _translations(ctx: LintContext) -> Iterator[Finding]:
     """
     for rf in ctx.linted():
         sources = {unit.key: unit.text for unit in record_units(rf.record)}
-        for (_, rid), translation in sorted(ctx.translations.items()):
-            if rid != rf.record.id or translation.doc is None:
+        for _lang, translation in ctx.translations_of(rf.record.id):
+            if translation.doc is None:
                 continue
             for key, value in translation.fields.items():
                 source = sources.get(key, "")

@@ -33,8 +33,9 @@ RULE = RuleInfo.from_doc("KB508", "translation-missing", Severity.INFO, __doc__)
 
 def check(ctx: LintContext) -> Iterator[Finding]:
     for rf in ctx.linted():
-        for (lang, rid), translation in sorted(ctx.translations.items()):
-            if rid != rf.record.id or translation.doc is None:
+        rid = rf.record.id
+        for lang, translation in ctx.translations_of(rid):
+            if translation.doc is None:
                 continue
             for unit in record_units(rf.record):
                 value = translation.fields.get(unit.key)
