@@ -10,6 +10,7 @@ writes its report into the work directory instead of ``docs/``.
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import tempfile
 import zipfile
@@ -35,7 +36,6 @@ def knowledge_base(work: Path, records: int, seed: int) -> Path:
     done = root / ".generated"
     if not done.exists():
         if root.exists():
-            import shutil
             shutil.rmtree(root)
         say(f"generating {records} records")
         generate.generate(root, records, seed)

@@ -13,8 +13,10 @@ import os
 import shutil
 import subprocess
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
+
+import pytest
 
 from conftest import REPO, Result
 from kbtool.cli import main
@@ -46,29 +48,15 @@ def knowledge_base_repository(target: Path) -> Path:
     return target
 
 
-@contextlib.contextmanager
-def environment(changes: Mapping[str, str | None]) -> Iterator[None]:
-    """Set (or, for None, remove) environment variables for the duration."""
-    saved = {name: os.environ.get(name) for name in changes}
-    try:
-        for name, value in changes.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
-        yield
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
-
-
 def kb(args: list[str], env: Mapping[str, str | None] | None = None) -> Result:
     """``kb ARGS`` in this process, with ``env`` changes; its exit status and output."""
     out, err = io.StringIO(), io.StringIO()
-    with environment(env or {}), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+    with pytest.MonkeyPatch.context() as patch, contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        for name, value in (env or {}).items():
+            if value is None:
+                patch.delenv(name, raising=False)
+            else:
+                patch.setenv(name, value)
         code = main(args)
     return Result(code, out.getvalue(), err.getvalue())
 

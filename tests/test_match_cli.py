@@ -22,9 +22,9 @@ from kbtool.cli import main
 from kbtool.commands import match as match_command
 from kbtool.load.layout import Layout
 from kbtool.match.matcher import Matcher, compile_signatures
-from kbtool.match.normalize import clean_text, strip_line
 from kbtool.validate.cache import ValidRecords
 from kbtool.validate.engine import Validation, validate
+from match_reference import reference_scores
 from match_table import PasteCase, all_cases, pasted_logs
 
 VALIDATION = validate(Layout(REPO))
@@ -56,21 +56,11 @@ def test_the_shared_table_through_the_cli(kb_match: Callable[..., tuple[int, Any
     assert code == (0 if ids else 1)
 
 
-def _reference(text: str) -> list[tuple[str, int, int]]:
-    """Every signature on every line, no prefilter: (record, signature, line) of each match."""
-    found = []
-    signatures = compile_signatures(VALIDATION.records.values())
-    for number, raw in enumerate(clean_text(text).split("\n"), 1):
-        line = strip_line(raw)
-        found += [(s.record_id, s.index, number) for s in signatures if s.search(line)]
-    return sorted(found)
-
-
 @pytest.mark.parametrize("case", pasted_logs(), ids=[c.name for c in pasted_logs()])
 def test_the_indexed_matcher_finds_what_running_every_signature_finds(case: PasteCase) -> None:
     matcher = Matcher.from_records(VALIDATION.records.values())
-    expected_records = sorted({record for record, _, _ in _reference(case.text)})
-    assert sorted(m.record_id for m in matcher.match(case.text)) == expected_records
+    expected = reference_scores(compile_signatures(VALIDATION.records.values()), case.text)
+    assert {m.record_id: m.score for m in matcher.match(case.text)} == expected
 
 
 def test_json_fields(kb_match: Callable[..., tuple[int, Any, str]]) -> None:

@@ -6,15 +6,13 @@ developer machine and fail under CI=true.
 
 from __future__ import annotations
 
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from browser_helpers import browser, search  # noqa: F401 (a fixture)
+from browser_helpers import browser, search, serve_directory  # noqa: F401 (a fixture)
 
 from kbtool.cli import main
 
@@ -23,11 +21,6 @@ from site_helpers import make_site_root
 pytestmark = pytest.mark.browser
 
 RECORDS = ("golden-record", "related-record", "ja-record", "zh-record")
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base class's name)
-        del format, args
 
 
 @pytest.fixture(scope="module")
@@ -40,13 +33,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def base_url(site: Path) -> Iterator[str]:
-    handler = lambda *args, **kwargs: _QuietHandler(*args, directory=str(site), **kwargs)  # noqa: E731
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve_directory(site) as url:
+        yield url
 
 
 @pytest.fixture

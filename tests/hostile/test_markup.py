@@ -16,10 +16,8 @@ rendering) and ``tests/test_build.py`` (a script in a title and a summary).
 from __future__ import annotations
 
 import html.parser
-import http.server
 import re
 import shutil
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -27,7 +25,7 @@ from typing import Any
 import pytest
 import yaml
 
-from browser_helpers import browser  # noqa: F401 (a fixture)
+from browser_helpers import browser, serve_directory  # noqa: F401 (a fixture)
 from conftest import REPO, Result
 from kbtool.cli import main
 from render_helpers import RENDER_FIXTURES
@@ -161,20 +159,10 @@ def test_script_and_data_links_are_refused_with_their_position(link: str, make_k
 # In a browser
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base class's name)
-        del format, args
-
-
 @pytest.fixture(scope="module")
 def base_url(hostile_site: Path) -> Iterator[str]:
-    handler = lambda *args, **kwargs: _QuietHandler(*args, directory=str(hostile_site), **kwargs)  # noqa: E731
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve_directory(hostile_site) as url:
+        yield url
 
 
 @pytest.mark.browser

@@ -21,11 +21,11 @@ from hypothesis import strategies as st
 from conftest import REPO
 from kbtool.load.yaml_loader import load_yaml
 from kbtool.match.matcher import CompiledSignature, Matcher
-from kbtool.match.normalize import clean_text, strip_line
 from kbtool.match.patterns import compile_pattern, escape, required_literals
 from kbtool.model.registry import Registries
 from kbtool.validate import checks
 from kbtool.validate.schema import load_validator, schema_findings
+from match_reference import reference_scores
 
 RECORD_VALIDATOR = load_validator(REPO / "kb" / "schema" / "record.schema.json")
 
@@ -118,22 +118,6 @@ def _compiled(patterns: list[tuple[str, bool]]) -> list[CompiledSignature]:
     return signatures
 
 
-def _reference(signatures: list[CompiledSignature], text: str) -> dict[str, int]:
-    """The rule as documented, without the prefilter: each record's score (sum of its signatures' longest hits)."""
-    longest: dict[int, int] = {}
-    for raw in clean_text(text).split("\n"):
-        line = strip_line(raw)
-        for number, signature in enumerate(signatures):
-            span = signature.search(line)
-            if span is not None:
-                longest[number] = max(longest.get(number, 0), span[1] - span[0])
-    scores: dict[str, int] = {}
-    for number, length in longest.items():
-        record = signatures[number].record_id
-        scores[record] = scores.get(record, 0) + length
-    return scores
-
-
 _SIGNATURES = st.lists(st.tuples(_TEXT_SIGNATURE.map(escape) | _REGEX_SIGNATURE, st.booleans()),
                        min_size=1, max_size=6)
 
@@ -142,7 +126,7 @@ _SIGNATURES = st.lists(st.tuples(_TEXT_SIGNATURE.map(escape) | _REGEX_SIGNATURE,
 @given(_SIGNATURES, st.lists(_LINE_TEXT, max_size=8).map("\n".join))
 def test_the_matcher_agrees_with_every_signature_on_every_line(patterns: list[tuple[str, bool]], text: str) -> None:
     signatures = _compiled(patterns)
-    expected = _reference(signatures, text)
+    expected = reference_scores(signatures, text)
     matches = Matcher(signatures).match(text)
     assert {m.record_id: m.score for m in matches} == expected
 

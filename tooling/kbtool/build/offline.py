@@ -9,6 +9,7 @@ knowledge base version and build date in Material's announcement bar.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,12 +23,15 @@ class OfflineBuild:
     version: str
     epoch: int
     """The build date, seconds since 1970 UTC; MkDocs gets it as ``SOURCE_DATE_EPOCH``."""
-    built_date: str
-    """The same date as ``YYYY-MM-DD`` (UTC), for the pages."""
     files: Mapping[str, str] = field(default_factory=dict)
     """Docs path → text of files added to every language (the vendored shim)."""
     polyfills: tuple[str, ...] = ()
     """Docs paths of scripts Material loads before its own (``extra.polyfills``)."""
+
+    @property
+    def built_date(self) -> str:
+        """The build date as ``YYYY-MM-DD`` (UTC), for the pages."""
+        return datetime.datetime.fromtimestamp(self.epoch, tz=datetime.timezone.utc).date().isoformat()
 
 
 def notice(offline: OfflineBuild, lang: str) -> str:

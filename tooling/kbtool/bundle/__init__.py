@@ -62,8 +62,7 @@ def make_bundle(root: Path, out: Path | None = None, lang: str | None = None,
     target = out if out is not None else default_path(root, stamp, lang)
     check_output(target)
     languages = (lang,) if lang else tuple(language.code for language in LANGUAGES)
-    offline = OfflineBuild(version=stamp.version, epoch=stamp.epoch, built_date=stamp.built.date().isoformat(),
-                           files=vendored_files(), polyfills=(SHIM_PATH,))
+    offline = OfflineBuild(version=stamp.version, epoch=stamp.epoch, files=vendored_files(), polyfills=(SHIM_PATH,))
     work = Path(tempfile.mkdtemp(prefix="kb-bundle-"))
     try:
         build(root, work / "site", languages, report=say, offline=offline)
