@@ -60,7 +60,7 @@ def test_an_unreadable_cache_is_ignored(kb, root: Path, tmp_path: Path) -> None:
 def test_a_cache_of_other_code_or_records_is_not_used(kb, root: Path, tmp_path: Path) -> None:
     match(kb, root)
     [written] = cached_files(tmp_path)
-    stale = cache.ValidRecords({}, Registries(), 0)
+    stale = cache.ValidRecords({}, Registries(), 0, ())
     cache._write(written, "some other fingerprint", stale)
     assert PAIRING in match(kb, root).out
 

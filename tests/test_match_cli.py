@@ -35,7 +35,7 @@ CASES = all_cases()
 def kb_match(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
              tmp_path: Path) -> Callable[..., tuple[int, Any, str]]:
     """``kb_match(text_or_bytes, *options)``: (exit status, parsed JSON or text output, stderr)."""
-    valid = ValidRecords(VALIDATION.records, VALIDATION.registries, VALIDATION.error_count)
+    valid = ValidRecords.of(VALIDATION)
     monkeypatch.setattr(match_command, "valid_records", lambda layout: valid)
 
     def run(text: str | bytes, *options: str) -> tuple[int, Any, str]:

@@ -113,7 +113,7 @@ _LINE_TEXT = st.lists(st.sampled_from(_WORDS + _NOISE + ["42", "closed", "open",
 def _compiled(patterns: list[tuple[str, bool]]) -> list[CompiledSignature]:
     signatures = []
     for number, (pattern, secondary) in enumerate(patterns):
-        signatures.append(CompiledSignature(f"r{number % 3}", number, compile_pattern(pattern),
+        signatures.append(CompiledSignature(f"r{number % 3}", number, pattern,
                                             required_literals(pattern), secondary))
     return signatures
 

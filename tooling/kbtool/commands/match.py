@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
         translations, _problems = load_translations(layout, (args.lang,))
     site = Site(records, validation.registries, translations=translations)
     base = _base_url(args, layout.root)
-    matcher = Matcher.from_records(records.values())
+    matcher = Matcher(validation.signatures)
     with _open_input(args.input) as stream:
         matches = matcher.match_pieces(decode_blocks(_blocks(stream)))
     if args.limit:

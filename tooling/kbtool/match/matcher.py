@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -9,8 +10,8 @@ from dataclasses import dataclass
 import re2
 
 from kbtool.match.normalize import clean_text, strip_line
-from kbtool.match.patterns import compile_pattern, required_literals, signature_pattern
-from kbtool.model.record import Record
+from kbtool.match.patterns import MIN_LITERAL, compile_pattern, required_literals, signature_pattern
+from kbtool.model.record import Record, Signature
 
 #: Lines longer than this are shown cut to the match and this many characters either side.
 EXCERPT_MAX = 300
@@ -26,16 +27,25 @@ class CompiledSignature:
     record_id: str
     index: int
     """Position in the record's ``signatures``."""
-    regex: re.Pattern[str]
+    pattern: str
     literals: frozenset[str] | None
     """Text every match contains one of (None: run on every line)."""
     secondary: bool = False
     """``level: warning`` or ``generic``: not the failure itself, so ranked after records an error line matched."""
 
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The compiled pattern, compiled the first time a line needs it: most never run on a given log."""
+        return _compiled(self.pattern)
+
     def search(self, line: str) -> tuple[int, int] | None:
         """The span of the first non-empty match in a stripped line, or None."""
         found = self.regex.search(line)
         return found.span() if found and found.end() > found.start() else None
+
+
+#: Compiled patterns kept across matchers (``kb serve`` and ``kb lint`` build several); ``re``'s own cache is smaller.
+_compiled = functools.lru_cache(maxsize=1 << 16)(compile_pattern)
 
 
 def compile_signatures(records: Iterable[Record]) -> list[CompiledSignature]:
@@ -44,9 +54,16 @@ def compile_signatures(records: Iterable[Record]) -> list[CompiledSignature]:
     for record in records:
         for index, signature in enumerate(record.signatures):
             pattern = signature_pattern(signature)
-            compiled.append(CompiledSignature(record.id, index, compile_pattern(pattern),
-                                              required_literals(pattern), signature.level != "error"))
+            compiled.append(CompiledSignature(record.id, index, pattern, _literals(signature, pattern),
+                                              signature.level != "error"))
     return compiled
+
+
+def _literals(signature: Signature, pattern: str) -> frozenset[str] | None:
+    """A ``text`` signature is its own literal; only a ``regex`` needs parsing to find one."""
+    if signature.text is not None:
+        return frozenset({signature.text}) if len(signature.text) >= MIN_LITERAL else None
+    return required_literals(pattern)
 
 
 def line_matches(signature: CompiledSignature, pasted_line: str) -> bool:

