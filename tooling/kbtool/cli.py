@@ -6,19 +6,21 @@ Exit status contract for every verb: 0 clean, 1 problems found, 2 usage error.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from kbtool import __version__
-from kbtool.commands import build, bundle, i18n, lint, match, new, serve, validate
 from kbtool.errors import KbError
 
-COMMANDS = (validate, lint, match, build, bundle, serve, i18n, new)
+#: The verbs, in the order ``kb --help`` lists them; each is a module of ``kbtool.commands``.
+COMMANDS = ("validate", "lint", "match", "build", "bundle", "serve", "i18n", "new")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every verb, or of ``only`` (a verb's module imports what it runs, which takes time)."""
     parser = argparse.ArgumentParser(
         prog="kb",
         description="Check, match and publish the OpenClaw / Moltworker troubleshooting knowledge base.",
@@ -28,14 +30,27 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--root", type=Path, default=Path("."), metavar="DIR",
                         help="the knowledge base to work on: the directory holding kb/ (default: current directory)")
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for command in COMMANDS:
-        command.add_parser(subparsers)
+    for name in COMMANDS:
+        if only is None or name == only:
+            importlib.import_module(f"kbtool.commands.{name}").add_parser(subparsers)
     return parser
 
 
+def _verb(argv: Sequence[str]) -> str | None:
+    """The verb ``argv`` names, when it is one: then only that verb's module is imported."""
+    words = iter(argv)
+    for word in words:
+        if word == "--root":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word if word in COMMANDS else None
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(only=_verb(arguments))
+    args = parser.parse_args(arguments)
     if not hasattr(args, "run"):
         parser.print_help(sys.stderr)
         return 2
