@@ -46,6 +46,8 @@ class Results:
     """Seconds by command and record count, for the plot."""
     not_measured: list[str] = field(default_factory=list)
     options: str = ""
+    code: str = ""
+    """The commit measured (``git describe``), so figures can be traced to the code that made them."""
 
     def time(self, command: str, records: int, seconds: float) -> None:
         self.series.setdefault(command, {})[records] = seconds
@@ -117,6 +119,7 @@ def markdown(results: Results, notes: str, date: datetime.datetime | None = None
         f"- Date: {date.strftime('%Y-%m-%d %H:%M UTC')}",
         f"- Machine: {machine()}",
         f"- Options: `{results.options}`" if results.options else "",
+        f"- Code measured: `{results.code}`" if results.code else "",
         f"- Targets met: {met} of {len(judged)}\n",
         "![Time versus number of records, log-log](benchmarks.png)\n",
         "## Figures\n",
