@@ -8,7 +8,7 @@ import pytest
 from kbtool.errors import RenderError
 from kbtool.render import markup
 from kbtool.render.links import LinkTargets
-from kbtool.render.record_markdown import TextContext, render_blocks, render_inline
+from kbtool.render.record_markdown import TextContext, refusals, render_blocks, render_inline
 
 LINKS = LinkTargets({"this-record": frozenset({"cause-a", "fix-a"}), "other-record": frozenset({"fix-b"})})
 ON_RECORD = TextContext("records/this-record.md", "this-record", LINKS)
@@ -119,6 +119,44 @@ def test_images_and_headings_are_refused() -> None:
         render_blocks("![x](https://example.org/x.png)", ON_RECORD)
     with pytest.raises(RenderError, match="heading"):
         render_blocks("# Title", ON_RECORD)
+
+
+REFUSAL_CASES = [
+    "plain *text* with `code` and [a link](https://example.org/)",
+    "![x](https://example.org/x.png)",
+    "# Title",
+    "Title\n=====",
+    "- a list\n- with ![an image](https://example.org/x.png)\n  ## and a heading",
+    "> a quote\n>\n> ## with a heading ![and an image](u)",
+    "[![an image in a link](u)](https://example.org/)",
+    "text\n\n---\n\n```sh\n# a comment\n```\n\n    indented code",
+    "first\n\nsecond paragraph",
+    "1. numbered",
+]
+
+
+@pytest.mark.parametrize("one_paragraph", [False, True], ids=["blocks", "one-paragraph"])
+@pytest.mark.parametrize("text", REFUSAL_CASES)
+def test_refusals_lists_what_the_renderer_refuses(text: str, one_paragraph: bool) -> None:
+    """``kb lint`` (KB109) reads :func:`refusals`: its first refusal is the renderer's error, word for word."""
+    found = refusals(text, one_paragraph=one_paragraph)
+    try:
+        (render_inline if one_paragraph else render_blocks)(text, ON_RECORD)
+    except RenderError as exc:
+        assert found and found[0].message == str(exc)
+    else:
+        assert found == []
+
+
+def test_refusals_finds_every_refused_construct_but_not_inside_one() -> None:
+    text = "![a](u) *![b](u)*\n\n## Heading ![not counted](u)\n\n- ![c](u)"
+    assert [(r.message.split(" (")[0], r.written) for r in refusals(text)] == [
+        ("an image", "!["), ("an image", "!["), ("a heading", "## Heading ![not counted](u)"), ("an image", "!["),
+    ]
+    assert [r.message for r in refusals("> quote ![i](u)\n\n- a", one_paragraph=True)] == [
+        "only a single paragraph is allowed here, found a block quote",
+        "only a single paragraph is allowed here, found a bulleted list",
+    ]
 
 
 def test_escape_text_round_trips_through_python_markdown() -> None:

@@ -7,7 +7,8 @@ attribute lists. The built pages must contain no element or attribute that
 runs them, and a real browser (Debian Chromium) must load every record page
 without any payload running: ``window.pwned`` stays undefined and no dialog
 opens. Links to ``javascript:`` and ``data:`` are refused before anything is
-built (``kb lint`` KB108 with the position, ``kb build`` with the field).
+built (``kb lint`` KB108 with the position, ``kb build`` with the field), and
+so are images and headings, in a record or its translation (KB109).
 
 Already covered: ``tests/test_render_markdown.py`` (each escape, as pure
 rendering) and ``tests/test_build.py`` (a script in a title and a summary).
@@ -153,6 +154,42 @@ def test_script_and_data_links_are_refused_with_their_position(link: str, make_k
     build = kb("build", "--lang", "en", "--out", "out")
     assert build.code == 1 and "Traceback" not in build.err
     assert "kb/records/related-record.yaml: summary: link `" in build.err and "is refused" in build.err
+    assert snapshot(root) == before
+
+
+@pytest.mark.parametrize("where", ["record", "ja-translation"])
+@pytest.mark.parametrize(("markdown", "explanation"), [
+    ("![x](https://example.org/track.png?u=1)", "an image (images would load from another host"),
+    ("## Injected heading", "a heading (use a paragraph; the page makes the headings)"),
+])
+def test_images_and_headings_are_refused_by_lint_as_by_the_build(where: str, markdown: str, explanation: str,
+                                                                 make_kb: Callable[..., Path],
+                                                                 kb: Callable[..., Result]) -> None:
+    root = make_kb({"related-record.yaml": (RENDER_FIXTURES / "related-record.yaml").read_text(encoding="utf-8")})
+    shutil.copytree(REPO / "kb" / "cli", root / "kb" / "cli")
+    (root / "mkdocs.yml").write_bytes((REPO / "mkdocs.yml").read_bytes())
+    text = f"Text.\n\n{markdown}\n"
+    if where == "record":
+        path = root / "kb" / "records" / "related-record.yaml"
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data["summary"] = text
+    else:
+        assert kb("i18n", "stub", "ja", "related-record").code == 0
+        path = root / "i18n" / "ja" / "related-record.yaml"
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data["fields"]["summary"]["text"] = text
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    shown = path.relative_to(root).as_posix()
+    line = next(n for n, written in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                if markdown in written)
+    before = snapshot(root)
+    lint = kb("lint")
+    assert lint.code == 1 and "Traceback" not in lint.err
+    assert re.search(rf"^{re.escape(shown)}:{line}:\d+: error KB109 (`summary`: )?{re.escape(explanation)}",
+                     lint.out, re.MULTILINE), lint.out
+    build = kb("build", "--lang", "en", "--lang", "ja", "--out", "out")
+    assert build.code == 1 and "Traceback" not in build.err
+    assert "related-record.yaml: summary: " in build.err and explanation in build.err, build.err
     assert snapshot(root) == before
 
 

@@ -150,30 +150,35 @@ def at(rule: RuleInfo, doc: Document, path: DataPath, message: str, *, key: bool
     return Finding(doc.path, span.line, span.column, rule.id, rule.severity, message)
 
 
-def at_text(rule: RuleInfo, doc: Document, path: DataPath, needle: str, message: str) -> Finding:
-    """A finding at the first place ``needle`` is written inside the value at ``path``.
+def at_text(rule: RuleInfo, doc: Document, path: DataPath, needle: str, message: str, *, nth: int = 0) -> Finding:
+    """A finding at the first (or ``nth``, from 0) place ``needle`` is written inside the value at ``path``.
 
     For a snippet this is the line of the file where the bad word stands,
     even in a block scalar. When the needle cannot be found as written (it
     spans a folded line break, or is written with escapes), the value's own
     position is used.
     """
-    line, column = locate(doc, path, needle)
+    line, column = locate(doc, path, needle, nth=nth)
     return Finding(doc.path, line, column, rule.id, rule.severity, message)
 
 
-def locate(doc: Document, path: DataPath, needle: str) -> tuple[int, int]:
-    """The 1-based line and column of ``needle`` inside the value at ``path`` (the value's start if absent)."""
+def locate(doc: Document, path: DataPath, needle: str, *, nth: int = 0) -> tuple[int, int]:
+    """The 1-based line and column of ``needle`` inside the value at ``path``: its ``nth`` occurrence, else
+    its first, else the value's start."""
     span = doc.span(path)
     lines = doc.text.split("\n")
+    found: list[tuple[int, int]] = []
     for number in range(span.line, min(span.end_line, len(lines)) + 1):
         text = lines[number - 1]
         start = span.column - 1 if number == span.line else 0
         end = span.end_column - 1 if number == span.end_line else len(text)
         index = text.find(needle, start, max(start, end)) if needle else -1
-        if index >= 0:
-            return number, index + 1
-    return span.line, span.column
+        while index >= 0:
+            found.append((number, index + 1))
+            if len(found) > nth:
+                return found[nth]
+            index = text.find(needle, index + 1, max(start, end))
+    return found[0] if found else (span.line, span.column)
 
 
 def closest(word: str, choices: Iterable[str]) -> str | None:

@@ -20,12 +20,13 @@ INTRO = """\
 
 `kb lint` runs everything `kb validate` checks (the KB0xx rules, documented in
 `tooling/kbtool/validate/codes.py`), then the rules below on every record that
-passed. Families: KB1xx links, KB2xx commits, KB3xx commands and configuration
-snippets, KB4xx secrets, safety and sources, KB5xx translations. Findings print as
-`path:line:col: severity KBnnn message`; errors make `kb lint` exit 1, and
-warnings too with `--strict`. A rule can be switched off or given another
-severity in `[tool.kb.lint]` of `pyproject.toml` (or `[lint]` of `kb.toml`),
-and silenced on one line with a `# kb: disable=KBnnn` comment (see KB099)."""
+passed. Families: KB1xx links and the Markdown a page accepts, KB2xx commits,
+KB3xx commands and configuration snippets, KB4xx secrets, safety and sources,
+KB5xx translations. Findings print as `path:line:col: severity KBnnn message`;
+errors make `kb lint` exit 1, and warnings too with `--strict`. A rule can be
+switched off or given another severity in `[tool.kb.lint]` of `pyproject.toml` (or
+`[lint]` of `kb.toml`), and silenced on one line with a `# kb: disable=KBnnn`
+comment (see KB099)."""
 
 
 def rules_markdown(rules: Sequence[RuleInfo]) -> str:

@@ -1,4 +1,5 @@
-"""Links in record text and docs pages, with the file position of each: what the KB1xx rules read.
+"""Links in record text and docs pages, with the file position of each, and which record fields are Markdown:
+what the KB1xx rules read.
 
 Links are found by the renderer's own Markdown parser
 (:func:`kbtool.render.record_markdown.markdown_links`), so a link inside
@@ -40,6 +41,17 @@ MARKDOWN_FIELDS: tuple[tuple[str | int, ...], ...] = (
     ("verification", "unverified", ANY),
 )
 
+#: Where the page writes Markdown as one paragraph (a heading, a "When:" line, a correction): a list, a quote
+#: or any other block is refused there (``render_inline``). Cause and solution titles are plain lines to the
+#: schema but Markdown on the page. KB109's tests keep this in step with the page.
+ONE_PARAGRAPH_FIELDS: tuple[tuple[str | int, ...], ...] = (
+    ("causes", ANY, "title"),
+    ("solutions", ANY, "title"),
+    ("solutions", ANY, "when"),
+    ("source_claims", ANY, "claim"),
+    ("source_claims", ANY, "fact"),
+)
+
 
 @dataclass(frozen=True, slots=True)
 class PlacedLink:
@@ -73,6 +85,29 @@ def markdown_fields(data: Any) -> Iterator[tuple[DataPath, str]]:
     """Every Markdown text of a record's data, with its path."""
     for pattern in MARKDOWN_FIELDS:
         yield from _expand(data, pattern, ())
+
+
+def rendered_markdown(data: Any) -> Iterator[tuple[DataPath, str, bool]]:
+    """Every text of a record's data the page renders as Markdown: its path, the text, and whether it
+    must be one paragraph."""
+    for pattern in dict.fromkeys(MARKDOWN_FIELDS + ONE_PARAGRAPH_FIELDS):
+        for path, text in _expand(data, pattern, ()):
+            yield path, text, pattern in ONE_PARAGRAPH_FIELDS
+
+
+def rendered_as(path: DataPath) -> str | None:
+    """How the page renders the record text at ``path``: ``"one paragraph"``, ``"blocks"``, or None (not
+    as Markdown, such as the record's title)."""
+    if any(_fits(pattern, path) for pattern in ONE_PARAGRAPH_FIELDS):
+        return "one paragraph"
+    if any(_fits(pattern, path) for pattern in MARKDOWN_FIELDS):
+        return "blocks"
+    return None
+
+
+def _fits(pattern: tuple[str | int, ...], path: DataPath) -> bool:
+    return len(pattern) == len(path) and all(step == ANY and isinstance(part, int) or step == part
+                                             for step, part in zip(pattern, path))
 
 
 def record_links(doc: Document) -> list[PlacedLink]:
