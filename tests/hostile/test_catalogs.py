@@ -42,6 +42,8 @@ UI_CASES = {
                                    "contains `[` `]`, which the English text does not"),
     "image-with-onerror": ('msgstr "Pas encore traduit"', 'msgstr "<img src=x onerror=window.pwned=1>"',
                            "contains `<`"),
+    "language-header-leaving-the-tree": ('"Language: fr\\n"', '"Language: ../../x\\n"',
+                                         "the Language header `../../x` is not a language code"),
 }
 
 
@@ -135,12 +137,17 @@ def po_kb(make_kb: Callable[..., Path], kb: Callable[..., Result]) -> tuple[Path
         "minimal-record:title", "../../../outside:title"),
      re.compile(r"^hostile\.po:\d+: no record `\.\./\.\./\.\./outside`; message skipped$", re.MULTILINE)),
     ("language-not-translated", lambda po: _translated(po, "x").replace("Language: fr", "Language: de"),
-     re.compile(r"^kb: error: hostile\.po: the catalog is for `de`, which records are not translated into",
-                re.MULTILINE)),
+     re.compile(r"^kb: error: hostile\.po:\d+: the catalog's Language header `de` is not one of the languages "
+                r"records are translated into \(ja, fr, zh\); fix the header$", re.MULTILINE)),
     ("language-is-the-source", lambda po: _translated(po, "x").replace("Language: fr", "Language: en"),
-     re.compile(r"^kb: error: hostile\.po: the catalog is for `en`", re.MULTILINE)),
+     re.compile(r"^kb: error: hostile\.po:\d+: the catalog's Language header `en` is not one of the languages "
+                r"records are translated into \(ja, fr, zh\)", re.MULTILINE)),
     ("language-leaving-the-tree", lambda po: _translated(po, "x").replace("Language: fr", "Language: ../../x"),
-     re.compile(r"^kb: error: hostile\.po:\d+: invalid PO file", re.MULTILINE)),
+     re.compile(r"^kb: error: hostile\.po:\d+: the catalog's Language header `\.\./\.\./x` is not one of the "
+                r"languages records are translated into \(ja, fr, zh\); fix the header$", re.MULTILINE)),
+    ("language-unknown-to-babel", lambda po: _translated(po, "x").replace("Language: fr", "Language: zz"),
+     re.compile(r"^kb: error: hostile\.po:\d+: the catalog's Language header `zz` is not one of the languages ",
+                re.MULTILINE)),
 ])
 def test_import_po_refuses_a_hostile_catalog_and_writes_nothing(name: str, change: Callable[[str], str],
                                                                 error: re.Pattern[str], po_kb: tuple[Path, str],
@@ -156,12 +163,35 @@ def test_import_po_refuses_a_hostile_catalog_and_writes_nothing(name: str, chang
     assert not (root / "i18n").exists() and not (root.parent / "outside.yaml").exists()
 
 
-def test_html_imported_from_a_catalog_is_reported_by_lint(
-        po_kb: tuple[Path, str], kb: Callable[..., Result], monkeypatch: pytest.MonkeyPatch) -> None:
-    """The translator's text is imported as written (it is their file), then KB505 names it
-    (test_markup.py shows the site escapes such text)."""
+@pytest.mark.parametrize("lang_option", [(), ("--lang", "fr")], ids=["from-the-header", "with---lang"])
+def test_import_po_names_a_language_header_leaving_the_tree(lang_option: tuple[str, ...], po_kb: tuple[Path, str],
+                                                            kb: Callable[..., Result]) -> None:
+    """The header's own line, and the languages that would be accepted (Babel alone blamed the first message)."""
     root, po = po_kb
-    (root / "hostile.po").write_text(_translated(po, 'Texte <img src=\\"x\\" onerror=\\"window.pwned=1\\">', "summary"), encoding="utf-8")
+    hostile = po.replace("Language: fr", "Language: ../../x")
+    (root / "hostile.po").write_text(hostile, encoding="utf-8")
+    line = hostile[: hostile.index('"Language: ')].count("\n") + 1
+    before = snapshot(root)
+    result = kb("i18n", "import-po", "hostile.po", *lang_option)
+    assert result.code == 2
+    assert result.out == ""
+    assert result.err == (
+        f"kb: error: hostile.po:{line}: the catalog's Language header `../../x` is not one of the languages "
+        "records are translated into (ja, fr, zh); fix the header\n" if not lang_option else
+        f"kb: error: hostile.po:{line}: the catalog's Language header is `../../x`, not `fr`; "
+        "fix whichever of the two is wrong\n")
+    assert snapshot(root) == before
+
+
+@pytest.mark.parametrize("html", ['<img src=\\"x\\" onerror=\\"window.pwned=1\\">', "<img src=x onerror=window.pwned=1>"],
+                         ids=["quoted-attributes", "unquoted-attributes"])
+def test_html_imported_from_a_catalog_is_reported_by_lint(html: str, po_kb: tuple[Path, str],
+                                                          kb: Callable[..., Result]) -> None:
+    """The translator's text is imported as written (it is their file), then KB505 names it
+    (test_markup.py shows the site escapes such text). CommonMark reads the unquoted one as text, a browser
+    as a tag: KB505 reports both."""
+    root, po = po_kb
+    (root / "hostile.po").write_text(_translated(po, f"Texte {html}", "summary"), encoding="utf-8")
     assert kb("i18n", "import-po", "hostile.po").code == 0
     shutil.copytree(Path(catalogs.REPO) / "kb" / "cli", root / "kb" / "cli")
     result = kb("lint", "--format", "text")

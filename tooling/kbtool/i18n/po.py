@@ -19,7 +19,7 @@ from babel.messages.pofile import write_po
 from kbtool import __version__
 from kbtool.errors import UsageError
 from kbtool.i18n.files import FieldText, Translation
-from kbtool.i18n.pofile import PoReadError, read_po_strict
+from kbtool.i18n.pofile import PoReadError, header_field, read_po_strict
 from kbtool.i18n.status import RecordStatus, State
 from kbtool.i18n.units import source_hash
 from kbtool.model.record import Record
@@ -72,20 +72,11 @@ def import_catalog(data: bytes, filename: str, records: dict[str, Record], lang:
     record's present text keeps the promise: if the source changed after the
     export, the imported translation is outdated, not current.
     """
+    chosen = _language(data, filename, lang)
     try:
         catalog = read_po_strict(data, filename)
     except PoReadError as exc:
         raise UsageError(str(exc)) from None
-    catalog_lang = str(catalog.locale).split("_")[0] if catalog.locale else None
-    chosen = lang or catalog_lang
-    if chosen is None:
-        raise UsageError(f"{filename}: the catalog names no Language; pass --lang")
-    if lang and catalog_lang and catalog_lang != lang:
-        raise UsageError(f"{filename}: the catalog is for `{catalog_lang}`, not `{lang}`")
-    targets = [language.code for language in LANGUAGES if language.code != SOURCE_LANGUAGE]
-    if chosen not in targets:  # else its files would go to i18n/<anything>/, where nothing reads them
-        raise UsageError(f"{filename}: the catalog is for `{chosen}`, which records are not translated into "
-                         f"({', '.join(targets)}); fix its Language header or pass --lang")
     result = Imported(chosen)
     for message in catalog:
         if not message.id or not message.context:
@@ -106,6 +97,31 @@ def import_catalog(data: bytes, filename: str, records: dict[str, Record], lang:
             continue
         result.fields.setdefault(rid, {})[key] = FieldText(source_hash(message.id), message.string)
     return result
+
+
+def _language(data: bytes, filename: str, lang: str | None) -> str:
+    """The language to import into: ``lang`` (``--lang``) or the catalog's ``Language`` header, which must agree.
+
+    Checked before Babel reads the file: the language becomes a directory
+    (``i18n/<lang>/``), and Babel's error for a header such as ``../../x``
+    names neither the header nor what would be accepted.
+    """
+    targets = [language.code for language in LANGUAGES if language.code != SOURCE_LANGUAGE]
+    header = header_field(data, "Language")
+    if header is None or not header.value:
+        if lang is None:
+            raise UsageError(f"{filename}: the catalog names no Language; pass --lang ({', '.join(targets)})")
+        return lang
+    where = f"{filename}:{header.line}"
+    # `fr`, `fr_FR` and `fr-FR` alike: records are translated per language, not per region.
+    catalog_lang = header.value.replace("-", "_").split("_")[0].lower()
+    if lang is not None and catalog_lang != lang:
+        raise UsageError(f"{where}: the catalog's Language header is `{header.value}`, not `{lang}`; "
+                         f"fix whichever of the two is wrong")
+    if catalog_lang not in targets:  # else its files would go to i18n/<anything>/, where nothing reads them
+        raise UsageError(f"{where}: the catalog's Language header `{header.value}` is not one of the languages "
+                         f"records are translated into ({', '.join(targets)}); fix the header")
+    return catalog_lang
 
 
 def merge(translation: Translation, fields: dict[str, FieldText], order: list[str]) -> bool:

@@ -3,20 +3,37 @@
 Both texts are parsed with markdown-it-py (CommonMark, raw HTML recognised
 so that it can be reported), and compared by what they contain rather than
 by their words.
+
+Raw HTML is what CommonMark calls raw HTML *and* what a browser would read as
+a tag: CommonMark's tag grammar is strict (``<img src=x onerror=a=1>`` and
+``<svg/onload=f()>`` are text to it), a browser's is not, and a translation
+adding either is as suspect as one adding ``<b>``. Text the author escaped
+(``\\<b>``, ``&lt;b>``) is meant as text and is not counted.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
-_MD = MarkdownIt("commonmark", {"html": True})
+# `text_join` would merge escapes (`\\<`, `&lt;`) into the text around them; kept apart, an escaped `<` is
+# seen as the author's text, not as the start of a tag (see `_text_runs`).
+_MD = MarkdownIt("commonmark", {"html": True}).disable("text_join")
 
 #: ``{name}`` placeholders (format strings) and ``<kebab-case>`` placeholders outside code.
 _PLACEHOLDER = re.compile(r"\{[A-Za-z_][\w-]*\}|<[a-z][a-z0-9]*(?:-[a-z0-9]+)*>")
+
+#: A tag as the HTML tokenizer reads it (WHATWG HTML, "tag open state"): ``<`` or ``</``, a letter, a name
+#: running to white space, ``/`` or ``>``, then attributes of any syntax up to the ``>``.
+_BROWSER_TAG = re.compile(r"</?[A-Za-z][^\s/>\x00]*(?:[\s/][^<>\x00]*)?>")
+
+#: Stands in for an escaped character (`text_special`) in the text a tag is searched in: it can be in no tag.
+_ESCAPED = "\x00"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +81,9 @@ def shape(text: str) -> Shape:
             elif child.type == "html_inline":
                 # `<your-token>` looks like a tag to the parser but is a placeholder (records render HTML as text).
                 (placeholders if _is_placeholder(child.content) else html).append(child.content)
-            elif child.type == "text":
-                placeholders += [p for p in _PLACEHOLDER.findall(child.content) if _is_placeholder(p)]
+        for plain, unescaped in _text_runs(token.children or ()):
+            placeholders += [p for p in _PLACEHOLDER.findall(plain) if _is_placeholder(p)]
+            html += [t for t in _BROWSER_TAG.findall(unescaped) if not _is_placeholder(t)]
     return Shape(tuple(code), tuple(links), tuple(placeholders), tuple(blocks), tuple(html))
 
 
@@ -79,6 +97,20 @@ _HTML_ELEMENTS = frozenset(
 def _is_placeholder(text: str) -> bool:
     """``<your-token>`` and ``{date}`` are placeholders; ``<b>`` and ``<script>`` are markup."""
     return bool(_PLACEHOLDER.fullmatch(text)) and text.strip("<>").lower() not in _HTML_ELEMENTS
+
+
+def _text_runs(children: Sequence[Token]) -> Iterator[tuple[str, str]]:
+    """Each run of adjacent text in an inline token: as shown, and with every escaped character replaced by
+    a character no tag contains (so `\\<b>` is no tag, while a tag split over several tokens is still one)."""
+    plain: list[str] = []
+    unescaped: list[str] = []
+    for child in [*children, None]:
+        if child is not None and child.type in ("text", "text_special"):
+            plain.append(child.content)
+            unescaped.append(child.content if child.type == "text" else _ESCAPED * len(child.content))
+        elif plain:
+            yield "".join(plain), "".join(unescaped)
+            plain, unescaped = [], []
 
 
 def _count(block: str) -> str:
