@@ -50,10 +50,12 @@ class Site:
     """The languages built this time: the language switcher offers only these."""
     translations: dict[tuple[str, str], Translation] = field(default_factory=dict)
     """Record translations by (language, record id)."""
+    links: LinkTargets = field(init=False, repr=False, compare=False)
+    """Where record text may link: every record's anchors, worked out once (every page asks)."""
 
-    @property
-    def links(self) -> LinkTargets:
-        return LinkTargets({rid: frozenset(record_anchors(r)) for rid, r in self.records.items()})
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "links",
+                           LinkTargets({rid: frozenset(record_anchors(r)) for rid, r in self.records.items()}))
 
     def sorted_records(self) -> list[Record]:
         """Records in reading order: by title, then id."""

@@ -123,13 +123,19 @@ def join_blocks(blocks: list[list[str]]) -> list[str]:
     return lines
 
 
+#: libyaml's emitter where PyYAML has it: every page has front matter, and the Python emitter took a sixth
+#: of page generation (docs/benchmarks.md).
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def front_matter(meta: dict[str, object]) -> list[str]:
     """YAML front matter for MkDocs; values here are ours (ids, links), never raw record text.
 
     Material inserts some front-matter values into HTML without escaping, so
     record text goes into the page body, where it passes through escaping.
     """
-    text = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000)
+    text = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, default_flow_style=False,
+                     width=1000)
     return ["---", *text.rstrip("\n").split("\n"), "---"]
 
 
