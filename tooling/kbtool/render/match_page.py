@@ -33,6 +33,8 @@ SCRIPT = "assets/javascripts/kb-match.js"
 
 def localized_title(site: Site, record: Record, lang: str) -> str:
     """The record's title in ``lang`` when its translation is current, else the English title (as on its page)."""
+    if lang == record.lang:
+        return record.title
     status = record_status(record, lang, site.translations.get((lang, record.id)))
     return status.current_texts().get("title", record.title)
 
