@@ -33,12 +33,15 @@ HOOKS_CONFIG = REPO / ".pre-commit-config.yaml"
 RECORD = "kb/records/openclaw-pairing-required.yaml"
 LINKING_RECORD = "kb/records/moltworker-invalid-or-missing-token.yaml"
 
-#: What a commit might touch; only the records among them are the hook's business.
+TRANSLATION = "i18n/ja/openclaw-pairing-required.yaml"
+
+#: What a commit might touch; only the records and translations among them are the hook's business.
 CHANGED_FILES = [
     "README.md",
     RECORD,
     LINKING_RECORD,
-    "i18n/ja/openclaw-pairing-required.yaml",
+    TRANSLATION,
+    "i18n/ui/ja/LC_MESSAGES/messages.po",
     "kb/schema/record.schema.json",
     "kb/records/README.md",
     "tooling/kbtool/cli.py",
@@ -148,7 +151,8 @@ def test_hooks_manifest_offers_kb_lint_on_records() -> None:
     assert [hook["id"] for hook in hooks] == ["kb-lint"]
     hook = hooks[0]
     assert (hook["entry"], hook["language"], hook["pass_filenames"]) == ("kb lint", "python", True)
-    assert re.search(hook["files"], RECORD) and not re.search(hook["files"], "i18n/ja/x.yaml")
+    assert re.search(hook["files"], RECORD) and re.search(hook["files"], "i18n/ja/x.yaml")
+    assert not re.search(hook["files"], "i18n/ui/ja/LC_MESSAGES/messages.po")
 
 
 def local_hook() -> dict[str, Any]:
@@ -204,7 +208,26 @@ def break_record(root: Path, record: str, good: str, bad: str) -> tuple[int, int
 
 
 def test_hook_selects_only_the_changed_records() -> None:
-    assert selected_files(local_hook(), CHANGED_FILES) == [RECORD, LINKING_RECORD]
+    assert selected_files(local_hook(), CHANGED_FILES) == [RECORD, LINKING_RECORD, TRANSLATION]
+
+
+def test_hook_on_a_changed_translation_alone_reports_it_not_its_record(kb_copy: Path) -> None:
+    path = kb_copy / TRANSLATION
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("`openclaw devices approve", "`openclaw devices aprove", 1), encoding="utf-8")
+    done = run_local_hook(kb_copy, [TRANSLATION])
+    findings = done.stdout.splitlines()
+    assert findings and all(f.startswith(f"{TRANSLATION}:") and " KB50" in f for f in findings), findings
+    assert done.returncode == 1 and "1 records linted" in done.stderr
+
+
+def test_a_translation_without_its_record_is_a_usage_error(kb_copy: Path) -> None:
+    orphan = kb_copy / "i18n" / "fr" / "no-such-record.yaml"
+    orphan.write_text("{}\n", encoding="utf-8")
+    done = run_local_hook(kb_copy, ["i18n/fr/no-such-record.yaml"])
+    assert done.returncode == 2
+    assert ("i18n/fr/no-such-record.yaml: a translation of `no-such-record`, which has no record "
+            "(kb/records/no-such-record.yaml)") in done.stderr
 
 
 def test_hook_passes_on_unchanged_records(kb_copy: Path) -> None:

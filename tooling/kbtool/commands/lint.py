@@ -13,10 +13,11 @@ from kbtool.lint.config import load_config
 from kbtool.lint.docs import rules_markdown
 from kbtool.lint.engine import LintOptions, lint
 from kbtool.lint.registry import rule_infos
-from kbtool.load.layout import find_layout
+from kbtool.load.layout import Layout, find_layout
 from kbtool.model.finding import Severity
 from kbtool.output.formatters import FORMATTERS
 from kbtool.output.progress import Progress
+from kbtool.render.languages import LANGUAGES, SOURCE_LANGUAGE
 from kbtool.validate import codes
 
 HELP = "check records beyond their format: links, commits, commands, sources, translations"
@@ -51,7 +52,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
                                    formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("paths", nargs="*", metavar="PATH", type=Path,
                         help="record files or directories of records to report on (default: every record); "
-                             "links are checked against every record")
+                             "a translation (i18n/LANG/ID.yaml) stands for its record, which is linted with its "
+                             "translations; links are checked against every record")
     parser.add_argument("--format", choices=sorted([*FORMATTERS, "markdown"]), default="text",
                         help="output format (default: text); markdown only with --list-rules")
     parser.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
@@ -75,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     rules = rule_infos()
     options = LintOptions(config=load_config(layout.root, [rule.id for rule in rules]),
                           git_dirs=parse_git_dirs(args.git_dir), site_dir=_site_dir(args.site))
-    paths = expand_paths(args.paths) if args.paths else None
+    paths = _records_of(layout, expand_paths(args.paths)) if args.paths else None
     progress = Progress("linting", total=len(paths) if paths is not None else len(layout.record_files()))
     result = lint(layout, paths, options, progress=progress.step)
     progress.done()
@@ -85,6 +87,24 @@ def run(args: argparse.Namespace) -> int:
           f"{_count(errors, 'error')}, {_count(warnings, 'warning')}, {_count(infos, 'suggestion')}",
           file=sys.stderr)
     return 1 if errors or (args.strict and warnings) else 0
+
+
+def _records_of(layout: Layout, paths: list[Path]) -> list[Path]:
+    """``paths`` with each translation replaced by its record (a pre-commit hook passes the translations a
+    commit changes; a translation is linted with its record, read as a record it would only give false errors)."""
+    translated = {(layout.root / "i18n" / lang.code).resolve(): lang.code
+                  for lang in LANGUAGES if lang.code != SOURCE_LANGUAGE}
+    records: list[Path] = []
+    for path in paths:
+        if path.resolve().parent in translated:
+            record = layout.records_dir / path.name
+            if not record.is_file():
+                raise UsageError(f"{path}: a translation of `{path.stem}`, which has no record "
+                                 f"(kb/records/{path.name}); remove the translation or add the record")
+            path = record
+        if path not in records:
+            records.append(path)
+    return records
 
 
 def list_rules(output_format: str) -> int:
