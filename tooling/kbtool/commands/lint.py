@@ -94,7 +94,7 @@ def _records_of(layout: Layout, paths: list[Path]) -> list[Path]:
     commit changes; a translation is linted with its record, read as a record it would only give false errors)."""
     translated = {(layout.root / "i18n" / lang.code).resolve(): lang.code
                   for lang in LANGUAGES if lang.code != SOURCE_LANGUAGE}
-    records: list[Path] = []
+    records: dict[Path, None] = {}  # in the order given, once each (a record and its translation may both change)
     for path in paths:
         if path.resolve().parent in translated:
             record = layout.records_dir / path.name
@@ -102,9 +102,8 @@ def _records_of(layout: Layout, paths: list[Path]) -> list[Path]:
                 raise UsageError(f"{path}: a translation of `{path.stem}`, which has no record "
                                  f"(kb/records/{path.name}); remove the translation or add the record")
             path = record
-        if path not in records:
-            records.append(path)
-    return records
+        records[path] = None
+    return list(records)
 
 
 def list_rules(output_format: str) -> int:
