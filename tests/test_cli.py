@@ -11,9 +11,10 @@ import pytest
 from kbtool.cli import COMMANDS, main
 
 
-def test_help_lists_every_verb(capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("argv", [["--help"], ["-h", "match"]])
+def test_help_lists_every_verb(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_:
-        main(["--help"])
+        main(argv)
     assert exit_.value.code == 0
     listed = capsys.readouterr().out
     assert all(f"\n    {verb} " in listed for verb in COMMANDS)

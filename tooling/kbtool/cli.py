@@ -40,6 +40,8 @@ def _verb(argv: Sequence[str]) -> str | None:
     """The verb ``argv`` names, when it is one: then only that verb's module is imported."""
     words = iter(argv)
     for word in words:
+        if word in ("-h", "--help"):
+            return None  # the top-level help, which lists every verb
         if word == "--root":
             next(words, None)
         elif not word.startswith("-"):
