@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import subprocess
 import sys
 import tempfile
 import zipfile
@@ -21,6 +20,7 @@ from pathlib import Path
 from bench import generate, matchlog
 from bench.measure import Timing, best, run, total
 from bench.report import Figure, Results, markdown, plot
+from kbtool.bundle.stamp import resolve_stamp
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -185,12 +185,6 @@ def bundle_figures(results: Results, work: Path) -> None:
                                               float(info.file_size), unit="B"))
 
 
-def _described_commit() -> str:
-    found = subprocess.run(["git", "describe", "--tags", "--always", "--dirty"], cwd=REPO, capture_output=True,
-                           text=True, check=False)
-    return found.stdout.strip() if found.returncode == 0 else ""
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="100,1000,10000", help="record counts for validate/lint (default %(default)s)")
@@ -219,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
 
     results = Results(options=" ".join(argv if argv is not None else sys.argv[1:]) or "(defaults)",
-                      code=_described_commit())
+                      code=resolve_stamp(REPO, {}).version)
     measured: dict[int, dict[str, Timing]] = {}
     sites: dict[int, Path] = {}
     for n in sorted(set(sizes) | set(build_sizes) | {args.match_records}):

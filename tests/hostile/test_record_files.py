@@ -181,25 +181,24 @@ def _assert_untouched(root: Path, before: dict[str, str]) -> None:
     assert not (root / SENTINEL).exists()
 
 
-@pytest.mark.parametrize("command", RECORD_COMMANDS, ids=list(RECORD_COMMANDS))
-@pytest.mark.parametrize("case", CASES, ids=IDS)
-def test_a_hostile_record_is_refused_with_its_position(case: Case, command: str, hostile_kb, kb) -> None:
-    data = case.make(GOOD_RECORD)
-    root = hostile_kb("record", data)
-    before = snapshot(root)
-    args, code = RECORD_COMMANDS[command]
-    _assert_refused(kb(*args), code, "kb/records/hostile.yaml", case, data, GOOD_RECORD)
-    _assert_untouched(root, before)
+#: Each kind of file a contribution holds: its well-formed version, where the hostile copy is, the commands that
+#: read it.
+HOSTILE_FILES = {
+    "record": (GOOD_RECORD, "kb/records/hostile.yaml", RECORD_COMMANDS),
+    "translation": (GOOD_TRANSLATION, "i18n/ja/hostile.yaml", TRANSLATION_COMMANDS),
+}
+READERS = [(kind, command) for kind, (_, _, commands) in HOSTILE_FILES.items() for command in commands]
 
 
-@pytest.mark.parametrize("command", TRANSLATION_COMMANDS, ids=list(TRANSLATION_COMMANDS))
+@pytest.mark.parametrize(("kind", "command"), READERS, ids=[f"{kind}-{command}" for kind, command in READERS])
 @pytest.mark.parametrize("case", CASES, ids=IDS)
-def test_a_hostile_translation_is_refused_with_its_position(case: Case, command: str, hostile_kb, kb) -> None:
-    data = case.make(GOOD_TRANSLATION)
-    root = hostile_kb("translation", data)
+def test_a_hostile_file_is_refused_with_its_position(case: Case, kind: str, command: str, hostile_kb, kb) -> None:
+    good, shown_as, commands = HOSTILE_FILES[kind]
+    data = case.make(good)
+    root = hostile_kb(kind, data)
     before = snapshot(root)
-    args, code = TRANSLATION_COMMANDS[command]
-    _assert_refused(kb(*args), code, "i18n/ja/hostile.yaml", case, data, GOOD_TRANSLATION)
+    args, code = commands[command]
+    _assert_refused(kb(*args), code, shown_as, case, data, good)
     _assert_untouched(root, before)
 
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from kbtool.commands.validate import expand_paths
 from kbtool.errors import UsageError
+from kbtool.i18n.files import translation_dir
+from kbtool.i18n.workspace import TARGET_LANGUAGES
 from kbtool.lint.config import load_config
 from kbtool.lint.docs import rules_markdown
 from kbtool.lint.engine import LintOptions, lint
@@ -17,7 +19,6 @@ from kbtool.load.layout import Layout, find_layout
 from kbtool.model.finding import Severity
 from kbtool.output.formatters import FORMATTERS
 from kbtool.output.progress import Progress
-from kbtool.render.languages import LANGUAGES, SOURCE_LANGUAGE
 from kbtool.validate import codes
 
 HELP = "check records beyond their format: links, commits, commands, sources, translations"
@@ -92,8 +93,7 @@ def run(args: argparse.Namespace) -> int:
 def _records_of(layout: Layout, paths: list[Path]) -> list[Path]:
     """``paths`` with each translation replaced by its record (a pre-commit hook passes the translations a
     commit changes; a translation is linted with its record, read as a record it would only give false errors)."""
-    translated = {(layout.root / "i18n" / lang.code).resolve(): lang.code
-                  for lang in LANGUAGES if lang.code != SOURCE_LANGUAGE}
+    translated = {translation_dir(layout, lang).resolve() for lang in TARGET_LANGUAGES}
     records: dict[Path, None] = {}  # in the order given, once each (a record and its translation may both change)
     for path in paths:
         if path.resolve().parent in translated:
